@@ -1,0 +1,130 @@
+/**
+ * Overlaps and correlations (Sec. 17.2.3).
+ *
+ * The overlap of a state S with pattern mu is m^mu = (1/N) sum_i p_i^mu S_i:
+ * +1 at the pattern, -1 at its inverse, about 0 (spread 1/sqrt(N)) for an
+ * unrelated state; with d mismatching neurons m = 1 - 2d/N. The correlation of
+ * two patterns is the same quantity between patterns:
+ * C^{mu nu} = (1/N) sum_i p_i^mu p_i^nu.
+ *
+ * @module
+ */
+import { checkPatterns, type HebbianNetwork } from "./network.ts";
+import type { Pattern } from "./patterns.ts";
+import { checkLength, checkSpins } from "./validate.ts";
+
+/**
+ * Overlap m = (1/N) sum_i p_i S_i between a pattern and a state.
+ *
+ * @example
+ * ```ts
+ * import { overlap } from "./overlap.ts";
+ * overlap(Int8Array.of(1, 1, 1, 1, 1, 1, 1, 1), Int8Array.of(1, 1, 1, 1, 1, 1, 1, -1)); // 0.75
+ * ```
+ */
+export function overlap(pattern: Pattern, state: Int8Array): number {
+  checkSpins("pattern", pattern);
+  checkSpins("state", state);
+  checkLength("state", state.length, pattern.length);
+  let s = 0;
+  for (let i = 0; i < pattern.length; i++) s += pattern[i] * state[i];
+  return s / pattern.length;
+}
+
+/**
+ * Overlaps of `state` with every stored pattern, m^mu for mu = 1..M, in O(N M).
+ * Accepts a network or a list of patterns.
+ *
+ * @example
+ * ```ts
+ * import { checkerboard, lPattern } from "./patterns.ts";
+ * import { overlaps } from "./overlap.ts";
+ * overlaps([checkerboard(4), lPattern(4)], checkerboard(4)); // Float64Array [1, 0.125]
+ * ```
+ */
+export function overlaps(
+  patterns: readonly Pattern[] | HebbianNetwork,
+  state: Int8Array,
+  out?: Float64Array,
+): Float64Array {
+  const list = Array.isArray(patterns) ? patterns : (patterns as HebbianNetwork).patterns;
+  const N = checkPatterns(list);
+  checkSpins("state", state);
+  checkLength("state", state.length, N);
+  const m = out ?? new Float64Array(list.length);
+  for (let mu = 0; mu < list.length; mu++) {
+    const p = list[mu];
+    let s = 0;
+    for (let i = 0; i < N; i++) s += p[i] * state[i];
+    m[mu] = s / N;
+  }
+  return m;
+}
+
+/**
+ * The M x M correlation matrix C^{mu nu} = (1/N) sum_i p_i^mu p_i^nu,
+ * row-major. Its diagonal is 1; for orthogonal patterns it is the identity.
+ *
+ * @example
+ * ```ts
+ * import { rowPatterns } from "./patterns.ts";
+ * import { correlationMatrix } from "./overlap.ts";
+ * const C = correlationMatrix(rowPatterns(4)); // off-diagonal entries 0.5 (rows share OFF pixels)
+ * ```
+ */
+export function correlationMatrix(patterns: readonly Pattern[]): Float64Array {
+  const N = checkPatterns(patterns);
+  const M = patterns.length;
+  const C = new Float64Array(M * M);
+  for (let mu = 0; mu < M; mu++) {
+    C[mu * M + mu] = 1;
+    for (let nu = mu + 1; nu < M; nu++) {
+      let s = 0;
+      const a = patterns[mu], b = patterns[nu];
+      for (let i = 0; i < N; i++) s += a[i] * b[i];
+      C[mu * M + nu] = C[nu * M + mu] = s / N;
+    }
+  }
+  return C;
+}
+
+/**
+ * The off-diagonal entries of the correlation matrix (each pair once): for
+ * independent random patterns they have mean 0 and standard deviation
+ * 1/sqrt(N).
+ *
+ * @example
+ * ```ts
+ * import { randomPatterns } from "./patterns.ts";
+ * import { pairwiseCorrelations } from "./overlap.ts";
+ * const c = pairwiseCorrelations(randomPatterns(20, 1000, 1)); // 190 values, spread ~0.03
+ * ```
+ */
+export function pairwiseCorrelations(patterns: readonly Pattern[]): Float64Array {
+  const C = correlationMatrix(patterns);
+  const M = patterns.length;
+  const out = new Float64Array((M * (M - 1)) / 2);
+  let k = 0;
+  for (let mu = 0; mu < M; mu++) for (let nu = mu + 1; nu < M; nu++) out[k++] = C[mu * M + nu];
+  return out;
+}
+
+/**
+ * Mean and standard deviation (population) of a list of numbers.
+ *
+ * @example
+ * ```ts
+ * import { meanStd } from "./overlap.ts";
+ * meanStd([1, -1]); // { mean: 0, std: 1 }
+ * ```
+ */
+export function meanStd(values: ArrayLike<number>): { mean: number; std: number } {
+  const n = values.length;
+  if (n === 0) throw new RangeError("values must not be empty, got length 0");
+  let s = 0;
+  for (let k = 0; k < n; k++) s += values[k];
+  const mean = s / n;
+  let v = 0;
+  for (let k = 0; k < n; k++) v += (values[k] - mean) ** 2;
+  return { mean, std: Math.sqrt(v / n) };
+}

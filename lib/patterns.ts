@@ -1,0 +1,280 @@
+/**
+ * Patterns: vectors of N values p_i in {-1, +1} (black/ON = +1, white/OFF = -1),
+ * stored as `Int8Array`. Two-dimensional pictures are read row by row: pixel
+ * (row r, column c) of a `width`-wide grid is entry `r * width + c`.
+ *
+ * @module
+ */
+import { type RngLike, sampleIndices, toRng } from "./random.ts";
+import { checkInteger, checkNumber, checkSpins, show } from "./validate.ts";
+
+/** A pattern or a network state: N entries, each +1 or -1. */
+export type Pattern = Int8Array;
+
+/** Options for random patterns. */
+export interface RandomPatternOptions {
+  /** Probability that a pixel is ON (+1). Default 0.5 (unbiased, as in the book). */
+  onProbability?: number;
+}
+
+/**
+ * A random pattern: each of the `N` entries is +1 with probability
+ * `onProbability` (default 0.5) and -1 otherwise, independently (Sec. 17.2.2).
+ *
+ * @example
+ * ```ts
+ * import { randomPattern } from "./patterns.ts";
+ * const p = randomPattern(100, 42); // seed 42
+ * ```
+ */
+export function randomPattern(
+  N: number,
+  rng: RngLike,
+  options: RandomPatternOptions = {},
+): Pattern {
+  checkInteger("N", N, 1);
+  const r = toRng(rng);
+  const q = checkNumber("onProbability", options.onProbability ?? 0.5, 0, 1);
+  const p = new Int8Array(N);
+  for (let i = 0; i < N; i++) p[i] = r() < q ? 1 : -1;
+  return p;
+}
+
+/**
+ * `M` independent random patterns of length `N`, drawn from one generator.
+ *
+ * @example
+ * ```ts
+ * import { randomPatterns } from "./patterns.ts";
+ * const ps = randomPatterns(3, 8, 1); // Fig. 17.7: three patterns, N = 8
+ * ```
+ */
+export function randomPatterns(
+  M: number,
+  N: number,
+  rng: RngLike,
+  options: RandomPatternOptions = {},
+): Pattern[] {
+  checkInteger("M", M, 1);
+  checkInteger("N", N, 1);
+  const r = toRng(rng);
+  return Array.from({ length: M }, () => randomPattern(N, r, options));
+}
+
+/**
+ * A `width` x `height` checkerboard, +1 in the top-left corner:
+ * p(r, c) = (-1)^(r + c).
+ *
+ * @example
+ * ```ts
+ * import { checkerboard } from "./patterns.ts";
+ * const p = checkerboard(4); // 16 pixels, alternating
+ * ```
+ */
+export function checkerboard(width: number, height = width): Pattern {
+  checkInteger("width", width, 1);
+  checkInteger("height", height, 1);
+  const p = new Int8Array(width * height);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) p[r * width + c] = (r + c) % 2 === 0 ? 1 : -1;
+  }
+  return p;
+}
+
+/**
+ * An "L": the left `thickness` columns and the bottom `thickness` rows ON,
+ * the rest OFF.
+ *
+ * @example
+ * ```ts
+ * import { lPattern } from "./patterns.ts";
+ * const L = lPattern(4); // 7 of 16 pixels ON
+ * ```
+ */
+export function lPattern(width: number, height = width, thickness = 1): Pattern {
+  checkInteger("width", width, 1);
+  checkInteger("height", height, 1);
+  checkInteger("thickness", thickness, 1, Math.min(width, height));
+  const p = new Int8Array(width * height).fill(-1);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      if (c < thickness || r >= height - thickness) p[r * width + c] = 1;
+    }
+  }
+  return p;
+}
+
+/**
+ * One pattern per row of a `width` x `height` grid: pattern k has row k ON
+ * and every other pixel OFF.
+ *
+ * @example
+ * ```ts
+ * import { rowPatterns } from "./patterns.ts";
+ * const rows = rowPatterns(4, 4); // four patterns of 16 pixels
+ * ```
+ */
+export function rowPatterns(width: number, height = width): Pattern[] {
+  checkInteger("width", width, 1);
+  checkInteger("height", height, 1);
+  return Array.from({ length: height }, (_, k) => {
+    const p = new Int8Array(width * height).fill(-1);
+    p.fill(1, k * width, (k + 1) * width);
+    return p;
+  });
+}
+
+/**
+ * Every pixel ON (+1).
+ *
+ * @example
+ * ```ts
+ * import { allOn } from "./patterns.ts";
+ * allOn(4); // Int8Array [1, 1, 1, 1]
+ * ```
+ */
+export function allOn(N: number): Pattern {
+  checkInteger("N", N, 1);
+  return new Int8Array(N).fill(1);
+}
+
+/**
+ * Every pixel OFF (-1).
+ *
+ * @example
+ * ```ts
+ * import { allOff } from "./patterns.ts";
+ * allOff(4); // Int8Array [-1, -1, -1, -1]
+ * ```
+ */
+export function allOff(N: number): Pattern {
+  checkInteger("N", N, 1);
+  return new Int8Array(N).fill(-1);
+}
+
+/**
+ * A copy of `pattern` with exactly `n` distinct pixels flipped (chosen
+ * uniformly at random). The overlap with the original is then 1 - 2n/N.
+ *
+ * @example
+ * ```ts
+ * import { checkerboard, flipN } from "./patterns.ts";
+ * const cue = flipN(checkerboard(4), 5, 1); // overlap 1 - 10/16 = 0.375
+ * ```
+ */
+export function flipN(pattern: Pattern, n: number, rng: RngLike): Pattern {
+  checkSpins("pattern", pattern);
+  checkInteger("n (number of flips)", n, 0, pattern.length);
+  const out = pattern.slice();
+  for (const i of sampleIndices(toRng(rng), pattern.length, n)) out[i] = -out[i];
+  return out;
+}
+
+/**
+ * A noisy copy of `pattern` with a fraction `noise` of its pixels flipped:
+ * exactly `round(noise * N)` distinct pixels, so the overlap with the
+ * original is 1 - 2 * round(noise * N) / N (about 1 - 2 noise).
+ *
+ * (Unlike some exercise code, which re-draws pixels at random so that only
+ * about half of them change, `noise` here is the fraction that really flips.)
+ *
+ * @example
+ * ```ts
+ * import { checkerboard, noisyCopy } from "./patterns.ts";
+ * const cue = noisyCopy(checkerboard(10), 0.1, 7); // 10 of 100 pixels flipped
+ * ```
+ */
+export function noisyCopy(pattern: Pattern, noise: number, rng: RngLike): Pattern {
+  checkNumber("noise", noise, 0, 1);
+  return flipN(pattern, Math.round(noise * pattern.length), rng);
+}
+
+/**
+ * Splits a pattern into rows of `width` pixels (for drawing).
+ *
+ * @example
+ * ```ts
+ * import { checkerboard, toGrid } from "./patterns.ts";
+ * toGrid(checkerboard(2), 2); // [[1, -1], [-1, 1]]
+ * ```
+ */
+export function toGrid(pattern: Pattern, width: number): number[][] {
+  checkInteger("width", width, 1);
+  if (pattern.length % width !== 0) {
+    throw new RangeError(
+      `width must divide the pattern length ${pattern.length}, got ${show(width)}`,
+    );
+  }
+  const rows: number[][] = [];
+  for (let r = 0; r < pattern.length / width; r++) {
+    rows.push(Array.from(pattern.subarray(r * width, (r + 1) * width)));
+  }
+  return rows;
+}
+
+/**
+ * Joins rows of +1/-1 values back into a pattern (the inverse of
+ * {@linkcode toGrid}). All rows must have the same length.
+ *
+ * @example
+ * ```ts
+ * import { fromGrid } from "./patterns.ts";
+ * fromGrid([[1, -1], [-1, 1]]); // Int8Array [1, -1, -1, 1]
+ * ```
+ */
+export function fromGrid(rows: ArrayLike<number>[]): Pattern {
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new RangeError(`rows must be a non-empty array of rows, got ${show(rows)}`);
+  }
+  const width = rows[0].length;
+  const p = new Int8Array(width * rows.length);
+  rows.forEach((row, r) => {
+    if (row.length !== width) {
+      throw new RangeError(`rows[${r}] must have length ${width} like rows[0], got ${row.length}`);
+    }
+    for (let c = 0; c < width; c++) p[r * width + c] = row[c];
+  });
+  return checkSpins("rows", p);
+}
+
+/**
+ * Parses a picture drawn with `#` (ON, +1) and `.` (OFF, -1), one line per
+ * row; blank lines and surrounding spaces are ignored.
+ *
+ * @example
+ * ```ts
+ * import { fromText } from "./patterns.ts";
+ * const p = fromText(`
+ *   #.
+ *   .#
+ * `); // Int8Array [1, -1, -1, 1]
+ * ```
+ */
+export function fromText(text: string): Pattern {
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  return fromGrid(lines.map((line, r) =>
+    Array.from(line, (ch, c) => {
+      if (ch === "#") return 1;
+      if (ch === ".") return -1;
+      throw new RangeError(`text row ${r}, column ${c} must be "#" or ".", got ${show(ch)}`);
+    })
+  ));
+}
+
+/**
+ * Number of pixels where `a` and `b` differ (Hamming distance).
+ *
+ * @example
+ * ```ts
+ * import { allOn, hammingDistance } from "./patterns.ts";
+ * hammingDistance(allOn(4), Int8Array.of(1, -1, 1, -1)); // 2
+ * ```
+ */
+export function hammingDistance(a: Pattern, b: Pattern): number {
+  if (a.length !== b.length) {
+    throw new RangeError(`b must have the length of a (${a.length}), got length ${b.length}`);
+  }
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
