@@ -22,3 +22,4 @@ export * from "./field.ts";
 export * from "./gain.ts";
 export * from "./dynamics.ts";
 export * from "./plot/mod.ts";
+export * from "./exercises/check.ts";
