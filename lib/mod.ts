@@ -21,6 +21,8 @@ export * from "./overlap.ts";
 export * from "./field.ts";
 export * from "./gain.ts";
 export * from "./dynamics.ts";
+export * from "./special.ts";
+export * from "./capacity.ts";
 export * from "./letters.ts";
 export * from "./plot/mod.ts";
 export * from "./exercises/check.ts";

@@ -10,8 +10,9 @@
  * @module
  */
 import { checkPatterns, type HebbianNetwork } from "./network.ts";
-import type { Pattern } from "./patterns.ts";
-import { checkLength, checkSpins } from "./validate.ts";
+import { type Pattern, randomPatterns } from "./patterns.ts";
+import { type RngLike, toRng } from "./random.ts";
+import { checkInteger, checkLength, checkSpins, show } from "./validate.ts";
 
 /**
  * Overlap m = (1/N) sum_i p_i S_i between a pattern and a state.
@@ -127,4 +128,41 @@ export function meanStd(values: ArrayLike<number>): { mean: number; std: number 
   let v = 0;
   for (let k = 0; k < n; k++) v += (values[k] - mean) ** 2;
   return { mean, std: Math.sqrt(v / n) };
+}
+
+/** Correlations between random patterns at one network size. */
+export interface CorrelationSample {
+  /** Number of neurons. */
+  N: number;
+  /** All pairwise correlations C^{mu nu}, mu < nu. */
+  values: Float64Array;
+  /** Their standard deviation (theory: 1/sqrt(N)). */
+  std: number;
+}
+
+/**
+ * For each N in `sizes`, draws M random patterns and returns all pairwise
+ * correlations and their spread, to compare with 1/sqrt(N).
+ *
+ * @example
+ * ```ts
+ * import { correlationSpread } from "./overlap.ts";
+ * const [s] = correlationSpread([1000], 30, 1); // s.std close to 1/sqrt(1000) = 0.0316
+ * ```
+ */
+export function correlationSpread(
+  sizes: readonly number[],
+  M: number,
+  rng: RngLike,
+): CorrelationSample[] {
+  if (!Array.isArray(sizes) || sizes.length === 0) {
+    throw new RangeError(`sizes must be a non-empty list of network sizes N, got ${show(sizes)}`);
+  }
+  checkInteger("M", M, 2);
+  const r = toRng(rng);
+  return sizes.map((N, k) => {
+    checkInteger(`sizes[${k}]`, N, 1);
+    const values = pairwiseCorrelations(randomPatterns(M, N, r));
+    return { N, values, std: meanStd(values).std };
+  });
 }

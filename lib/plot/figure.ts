@@ -52,6 +52,19 @@ export class Figure {
   }
 }
 
+/**
+ * The same figure with another text description.
+ *
+ * @example
+ * ```ts
+ * import { textFigure, withAlt } from "./figure.ts";
+ * const fig = withAlt(textFigure("m = 0.75"), "overlap of the state with pattern 1");
+ * ```
+ */
+export function withAlt(figure: Figure, alt: string): Figure {
+  return new Figure(figure.svg, figure.width, figure.height, alt);
+}
+
 /** Escapes text for use inside XML. */
 export function escapeXml(text: string): string {
   return text.replace(
@@ -143,7 +156,23 @@ export function svgFigure(svg: string | Element, alt: string): Figure {
     bg.setAttribute("data-background", "");
     el.insertBefore(bg, el.firstChild);
   }
-  return new Figure(stableIds(el.outerHTML), width, height, alt);
+  return new Figure(stableIds(withoutResponsiveCss(el.outerHTML)), width, height, alt);
+}
+
+/**
+ * Plot's stylesheet sizes every `.plot-*` svg with `height: auto` and
+ * `max-width: 100%`. Style sheets are global to an SVG document, so once
+ * panels are nested that rule resizes the inner panels; the sizes must come
+ * from the width and height attributes alone.
+ */
+function withoutResponsiveCss(svg: string): string {
+  return svg.replace(
+    /(:where\(\.plot-[0-9a-f]+\) \{)([^}]*)\}/g,
+    (_, head: string, body: string) => {
+      const kept = body.split(";").filter((d) => !/^\s*(display|height|max-width)\s*:/.test(d));
+      return `${head}${kept.join(";")}}`;
+    },
+  );
 }
 
 /**
@@ -352,17 +381,24 @@ export function plot(options: Plot.PlotOptions, alt: string): Figure {
 }
 
 /**
- * A colour legend rendered as SVG (continuous ramps included).
+ * A colour legend for the colour scale `color`, rendered as SVG (continuous
+ * ramps included).
  *
  * @example
  * ```ts
  * import { legend } from "./figure.ts";
- * const bar = legend({ color: { type: "diverging", scheme: "RdBu", domain: [-1, 1], label: "w_ij" } });
+ * const bar = legend({ type: "diverging", scheme: "RdBu", domain: [-1, 1], label: "w_ij" });
  * ```
  */
-export function legend(options: Plot.LegendOptions & { color: Plot.ScaleOptions }): Figure {
+export function legend(color: Plot.ScaleOptions, options: Plot.LegendOptions = {}): Figure {
   const el = Plot.legend(
-    { marginLeft: 12, marginRight: 12, ...options, document: plotDocument() } as Plot.LegendOptions,
+    {
+      marginLeft: 12,
+      marginRight: 12,
+      ...options,
+      color,
+      document: plotDocument(),
+    } as Plot.PlotOptions,
   ) as unknown as Element;
   const tag = el.tagName.toLowerCase();
   return tag === "svg" ? svgFigure(el, "legend") : swatchesFigure(el);

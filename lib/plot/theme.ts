@@ -25,7 +25,7 @@ export const colors = {
 } as const;
 
 /** The diverging colour scheme for overlaps, correlations and weights (blue = +, red = -). */
-export const divergingScheme = "RdBu";
+export const divergingScheme = "RdBu" as const;
 
 /**
  * Plot colour-scale options for a quantity in [-limit, limit], white at 0.
@@ -36,7 +36,13 @@ export const divergingScheme = "RdBu";
  * const color = divergingScale(1, "overlap m"); // for Plot's `color` option
  * ```
  */
-export function divergingScale(limit = 1, label?: string) {
+export function divergingScale(limit = 1, label?: string): {
+  type: "diverging";
+  scheme: "RdBu";
+  domain: [number, number];
+  pivot: number;
+  label?: string;
+} {
   return {
     type: "diverging" as const,
     scheme: divergingScheme,

@@ -1,0 +1,87 @@
+/**
+ * How far apart random patterns are: the correlations C^{mu nu} between
+ * independent random patterns scatter around 0 with spread 1/sqrt(N).
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { CorrelationSample } from "../overlap.ts";
+import { show } from "../validate.ts";
+import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { colors } from "./theme.ts";
+
+/**
+ * Strip plot of pairwise correlations against N (log axis), with the band
+ * +-1/sqrt(N) drawn as lines and the measured standard deviation as
+ * diamonds: the cloud narrows exactly like 1/sqrt(N).
+ *
+ * @example
+ * ```ts
+ * import { correlationSpread } from "../overlap.ts";
+ * import { correlationSpreadPlot } from "./correlation.ts";
+ * const fig = correlationSpreadPlot(correlationSpread([100, 1000, 10000], 20, 1));
+ * ```
+ */
+export function correlationSpreadPlot(
+  samples: readonly CorrelationSample[],
+  options: { title?: string; width?: number } = {},
+): Figure {
+  if (!Array.isArray(samples) || samples.length === 0) {
+    throw new RangeError(
+      `samples must be a non-empty list from correlationSpread, got ${show(samples)}`,
+    );
+  }
+  const Ns = samples.map((s) => s.N);
+  const nMin = Math.min(...Ns) / 1.6, nMax = Math.max(...Ns) * 1.6;
+  const points = samples.flatMap((s) =>
+    Array.from(s.values, (c, k) => ({ N: s.N * Math.exp(0.18 * (((k * 0.618034) % 1) - 0.5)), c }))
+  );
+  const band = Array.from({ length: 60 }, (_, k) => {
+    const N = nMin * (nMax / nMin) ** (k / 59);
+    return { N, s: 1 / Math.sqrt(N) };
+  });
+  const yMax = Math.max(
+    1.1 / Math.sqrt(Math.min(...Ns)) * 3,
+    ...points.map((p) => Math.abs(p.c as number)),
+  );
+  const width = options.width ?? 560;
+  const fig = plot({
+    width,
+    height: 320,
+    x: {
+      type: "log",
+      label: "number of neurons N",
+      domain: [nMin, nMax],
+      ticks: Ns,
+      tickFormat: String,
+    },
+    y: { label: "correlation C between two random patterns", domain: [-yMax, yMax], grid: true },
+    marks: [
+      Plot.ruleY([0], { stroke: colors.guide }),
+      Plot.dot(points, { x: "N", y: "c", r: 1.6, fill: "#777", fillOpacity: 0.45 }),
+      Plot.line(band, { x: "N", y: "s", stroke: colors.primary, strokeWidth: 2 }),
+      Plot.line(band, { x: "N", y: (d) => -d.s, stroke: colors.primary, strokeWidth: 2 }),
+      Plot.dot(samples, { x: "N", y: "std", symbol: "diamond", fill: colors.secondary, r: 5 }),
+      Plot.text(samples, {
+        x: "N",
+        y: () => -yMax * 0.92,
+        text: (d) => `std ${d.std.toFixed(4)}\n1/sqrt(N) ${(1 / Math.sqrt(d.N)).toFixed(4)}`,
+        fontSize: 10,
+      }),
+    ],
+  }, "");
+  const note = textFigure(
+    "Grey: correlations of all pattern pairs. Blue lines: +-1/sqrt(N). Orange diamonds: measured standard deviation.",
+    { size: 11, color: "#444", width },
+  );
+  const parts = options.title
+    ? [textFigure(options.title, { size: 14, weight: "bold", width }), fig, note]
+    : [fig, note];
+  return vconcat(parts, {
+    gap: 4,
+    alt: "Correlation spread: " +
+      samples.map((s) =>
+        `N = ${s.N}: std ${s.std.toFixed(4)} (1/sqrt(N) = ${(1 / Math.sqrt(s.N)).toFixed(4)})`
+      ).join("; "),
+  });
+}
