@@ -70,7 +70,7 @@ export function overlaps(
  * ```ts
  * import { rowPatterns } from "./patterns.ts";
  * import { correlationMatrix } from "./overlap.ts";
- * const C = correlationMatrix(rowPatterns(4)); // off-diagonal entries 0.5 (rows share OFF pixels)
+ * const C = correlationMatrix(rowPatterns(4)); // identity: the 4 rows of a 4x4 grid are orthogonal
  * ```
  */
 export function correlationMatrix(patterns: readonly Pattern[]): Float64Array {
