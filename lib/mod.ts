@@ -26,3 +26,4 @@ export * from "./capacity.ts";
 export * from "./letters.ts";
 export * from "./plot/mod.ts";
 export * from "./exercises/check.ts";
+export * from "./exercises/review.ts";
