@@ -16,7 +16,7 @@
  * @module
  */
 import { hebbianField } from "./field.ts";
-import type { Diagonal } from "./network.ts";
+import type { Diagonal, HebbianNetwork } from "./network.ts";
 import { storePatterns } from "./network.ts";
 import { randomPatterns } from "./patterns.ts";
 import { type RngLike, sampleIndices, toRng } from "./random.ts";
@@ -106,10 +106,7 @@ export interface Crosstalk {
  * const { signal, noise } = crosstalk(net, 0); // signal 0.995, noise variance ~ 0.1
  * ```
  */
-export function crosstalk(
-  net: ReturnType<typeof storePatterns>,
-  nu: number,
-): Crosstalk {
+export function crosstalk(net: HebbianNetwork, nu: number): Crosstalk {
   checkInteger("nu (pattern index)", nu, 0, net.M - 1);
   const { N, M } = net;
   const p = net.patterns[nu];
@@ -125,6 +122,26 @@ export function crosstalk(
     if (next !== p[i]) errors++;
   }
   return { signal, noise, errors };
+}
+
+/**
+ * Crosstalk pooled over several stored patterns (the first `count`, default
+ * all, at most 20): more samples for a histogram of the same distribution.
+ *
+ * @example
+ * ```ts
+ * import { randomPatterns } from "./patterns.ts";
+ * import { storePatterns } from "./network.ts";
+ * import { crosstalkSample } from "./capacity.ts";
+ * const c = crosstalkSample(storePatterns(randomPatterns(138, 1000, 1)), 10); // 10,000 values
+ * ```
+ */
+export function crosstalkSample(net: HebbianNetwork, count = Math.min(net.M, 20)): Crosstalk {
+  checkInteger("count", count, 1, net.M);
+  const parts = Array.from({ length: count }, (_, nu) => crosstalk(net, nu));
+  const noise = new Float64Array(count * net.N);
+  parts.forEach((c, k) => noise.set(c.noise, k * net.N));
+  return { signal: parts[0].signal, noise, errors: parts.reduce((s, c) => s + c.errors, 0) };
 }
 
 /** Options of {@linkcode simulatedErrorRate}. */

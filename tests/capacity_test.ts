@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   AGS_CAPACITY,
   crosstalk,
+  crosstalkSample,
   crosstalkVariance,
   loadForPError,
   pError,
@@ -93,4 +94,13 @@ Deno.test("bad input: negative load, error probability outside (0, 0.5)", () => 
     () => crosstalk(storePatterns(randomPatterns(2, 10, 1)), 5),
     /nu \(pattern index\) must be an integer in \[0, 1\], got 5/,
   );
+});
+
+Deno.test("crosstalkSample pools the crosstalk of several patterns", () => {
+  const net = storePatterns(randomPatterns(30, 200, 4));
+  const pooled = crosstalkSample(net, 3);
+  assert.equal(pooled.noise.length, 600);
+  assert.deepEqual(pooled.noise.subarray(200, 400), crosstalk(net, 1).noise);
+  assert.equal(pooled.errors, [0, 1, 2].reduce((s, nu) => s + crosstalk(net, nu).errors, 0));
+  assert.throws(() => crosstalkSample(net, 31), /count must be an integer in \[1, 30\], got 31/);
 });
