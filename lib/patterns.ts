@@ -125,6 +125,41 @@ export function rowPatterns(width: number, height = width): Pattern[] {
 }
 
 /**
+ * `M` exactly orthogonal, unbiased patterns of length `N` (a power of two):
+ * rows 1..M of the Sylvester-Hadamard matrix, p_i^mu = (-1)^popcount(mu & i).
+ * Every pair has correlation C^{mu nu} = 0 and every pattern has half of its
+ * pixels ON. On a 4x4 grid they are stripes and checkerboards.
+ *
+ * @example
+ * ```ts
+ * import { hadamardPatterns } from "./patterns.ts";
+ * const ps = hadamardPatterns(4, 16); // four orthogonal 4x4 pictures
+ * ```
+ */
+export function hadamardPatterns(M: number, N: number): Pattern[] {
+  checkInteger("N", N, 2);
+  if ((N & (N - 1)) !== 0) {
+    throw new RangeError(
+      `N must be a power of two (2, 4, 8, 16, ...) for Hadamard patterns, got ${N}`,
+    );
+  }
+  checkInteger("M", M, 1, N - 1);
+  return Array.from({ length: M }, (_, k) => {
+    const mu = k + 1;
+    const p = new Int8Array(N);
+    for (let i = 0; i < N; i++) {
+      let x = mu & i, bits = 0;
+      while (x) {
+        bits += x & 1;
+        x >>= 1;
+      }
+      p[i] = bits % 2 === 0 ? 1 : -1;
+    }
+    return p;
+  });
+}
+
+/**
  * Every pixel ON (+1).
  *
  * @example

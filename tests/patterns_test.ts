@@ -7,6 +7,7 @@ import {
   flipN,
   fromGrid,
   fromText,
+  hadamardPatterns,
   hammingDistance,
   lPattern,
   noisyCopy,
@@ -118,4 +119,14 @@ Deno.test("bad input: seed that is not a number or string", () => {
     () => randomPattern(4, {} as any),
     /rng must be a seed \(number or string\) or a generator function/,
   );
+});
+
+Deno.test("Hadamard patterns are exactly orthogonal and unbiased", () => {
+  const ps = hadamardPatterns(15, 16);
+  for (let a = 0; a < 15; a++) {
+    assert.equal(ps[a].reduce((s, v) => s + v, 0), 0);
+    for (let b = a + 1; b < 15; b++) assert.equal(overlap(ps[a], ps[b]), 0);
+  }
+  assert.throws(() => hadamardPatterns(2, 12), /N must be a power of two .* got 12/);
+  assert.throws(() => hadamardPatterns(16, 16), /M must be an integer in \[1, 15\], got 16/);
 });

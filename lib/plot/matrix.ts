@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { checkNumber, show } from "../validate.ts";
-import { type Figure, hconcat, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
 import { divergingScale } from "./theme.ts";
 
 /** Options of {@linkcode matrixHeatmap}. */
@@ -93,15 +93,15 @@ export function matrixHeatmap(
     color: divergingScale(limit, label),
     marks,
   }, "");
-  const bar = legend(divergingScale(limit, label), { width: 220 });
+  const bar = legend(divergingScale(limit, label), { width: Math.min(220, body.width) });
   const values = new Set(Array.from(matrix, (v) => Math.round(v * 1e6) / 1e6));
   const summary = values.size <= 5
     ? `entries take the values ${[...values].sort((a, b) => a - b).join(", ")}`
     : `entries range over [${Math.min(...values)}, ${Math.max(...values)}]`;
-  const parts = [hconcat([body, bar], { gap: 8 })];
+  const parts = [bar, body];
   if (options.title) {
     parts.unshift(
-      textFigure(options.title, { size: 14, weight: "bold", width: body.width + bar.width }),
+      textFigure(options.title, { size: 14, weight: "bold", width: body.width }),
     );
   }
   return vconcat(parts, { gap: 4, alt: `${n} x ${n} heatmap of ${label}; ${summary}` });

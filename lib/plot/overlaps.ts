@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { checkInteger, show } from "../validate.ts";
-import { type Figure, hconcat, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
 import { colors, divergingScale } from "./theme.ts";
 
 /** Options shared by the overlap figures. */
@@ -105,8 +105,8 @@ export function overlapMap(
     color: divergingScale(1, "overlap m^mu(t)"),
     marks,
   }, "");
-  const bar = legend(divergingScale(1, "overlap m"), { width: 240 });
-  const parts = [hconcat([body, bar], { gap: 8 })];
+  const bar = legend(divergingScale(1, "overlap m"), { width: Math.min(240, body.width) });
+  const parts = [bar, body];
   if (options.title) parts.unshift(textFigure(options.title, { size: 14, weight: "bold", width }));
   const last = overlaps[T - 1];
   let best = 0;

@@ -91,7 +91,8 @@ export function patternGrid(pattern: Pattern, options: PatternGridOptions = {}):
     `${width}x${height} pattern, ${pixels.filter((p) => p.on).length} of ${N} pixels ON` +
     (options.reference ? `, ${wrong.length} differ from the reference` : "");
   if (options.label === undefined) return withAlt(fig, described);
-  return vconcat([textFigure(options.label, { size: 12, width: Math.max(fig.width, 60) }), fig], {
+  const labelWidth = Math.max(fig.width, Math.ceil(options.label.length * 7.2) + 8);
+  return vconcat([textFigure(options.label, { size: 12, width: labelWidth }), fig], {
     gap: 2,
     alt: `${options.label}: ${described}`,
   });

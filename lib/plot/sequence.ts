@@ -77,7 +77,12 @@ export function stateSequence(
   }
   const cellSize = Math.max(4, Math.min(14, Math.floor(560 / (shown.length * width))));
   const panelWidth = width * cellSize + 2;
-  const barWidth = Math.max(panelWidth, 22 * M + 34);
+  const longest = Math.max(...labels.map((l) => l.length));
+  const barWidth = Math.max(
+    panelWidth,
+    Math.min(22 * M + 34, 200),
+    M <= 8 ? M * (longest * 6.5 + 6) + 34 : 0,
+  );
   const columns = shown.map(({ s, t }) => {
     const m = patterns.map((p) => overlap(p, s));
     const grid = patternGrid(s, { width, reference: patterns[ref], cellSize });
@@ -85,9 +90,15 @@ export function stateSequence(
       width: barWidth,
       height: 110,
       marginLeft: 30,
-      marginBottom: M <= 10 ? 22 : 8,
+      marginBottom: 22,
       marginTop: 6,
-      x: { domain: labels, axis: M <= 10 ? "bottom" : null, label: null, tickSize: 0 },
+      x: {
+        domain: labels,
+        label: null,
+        tickSize: 0,
+        // with many patterns only the reference is labelled
+        tickFormat: M <= 8 ? undefined : (l: string) => (l === labels[ref] ? l : ""),
+      },
       y: { domain: [-1, 1], ticks: [-1, 0, 1], tickFormat: (v: number) => String(v), label: null },
       marks: [
         Plot.barY(labels.map((label, mu) => ({ label, m: m[mu], mu })), {
@@ -114,10 +125,14 @@ export function stateSequence(
     `Red frames: pixels that differ from ${
       labels[ref]
     }. Bars: overlap of each state with every stored pattern (blue: ${labels[ref]}).`,
-    { size: 11, color: "#555", width: Math.max(row.width, 300) },
+    { size: 11, color: "#555", width: Math.max(row.width, 480) },
   );
   const parts = options.title
-    ? [textFigure(options.title, { size: 14, weight: "bold", width: row.width }), row, note]
+    ? [
+      textFigure(options.title, { size: 14, weight: "bold", width: Math.max(row.width, 480) }),
+      row,
+      note,
+    ]
     : [row, note];
   return vconcat(parts, {
     gap: 6,
