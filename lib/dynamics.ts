@@ -227,15 +227,31 @@ export function asyncSweep(
   return u.state.slice();
 }
 
-function sweepInPlace(u: NeuronUpdater, N: number, rule: Rule, order = new Uint32Array(N)): number {
+function sweepInPlace(
+  u: NeuronUpdater,
+  N: number,
+  rule: Rule,
+  order = new Uint32Array(N),
+  onUpdate?: UpdateCallback,
+): number {
   permutation(rule.rng!, N, order);
   let changed = 0;
   for (let n = 0; n < N; n++) {
     const k = order[n];
-    if (u.set(k, decide(rule, u.field(k)))) changed++;
+    const c = u.set(k, decide(rule, u.field(k)));
+    if (c) changed++;
+    if (onUpdate) onUpdate(u, k, c);
   }
   return changed;
 }
+
+/**
+ * Called after every single-neuron update of an asynchronous run: the updater
+ * (current state and overlap sums), the neuron k just updated, and whether it
+ * changed. Meant for per-update measurements (the energy trace of `energy.ts`);
+ * it must not modify the updater.
+ */
+export type UpdateCallback = (updater: NeuronUpdater, k: number, changed: boolean) => void;
 
 /** Options of {@linkcode run}. */
 export interface RunOptions extends UpdateOptions {
@@ -251,6 +267,8 @@ export interface RunOptions extends UpdateOptions {
   recordStates?: boolean;
   /** Patterns to measure overlaps against; default: the network's own patterns. */
   patterns?: readonly Pattern[];
+  /** Asynchronous runs only: called after every single-neuron update (see {@linkcode UpdateCallback}). */
+  onUpdate?: UpdateCallback;
 }
 
 /** A recorded run. Index t = 0 is the initial state. */
@@ -296,6 +314,14 @@ export function run(net: Network, initial: Int8Array, options: RunOptions): Traj
       }`,
     );
   }
+  const onUpdate = options.onUpdate;
+  if (onUpdate !== undefined && (typeof onUpdate !== "function" || rule.mode !== "async")) {
+    throw new TypeError(
+      `onUpdate must be a function and needs mode "async" (it is called per single-neuron update), got ${
+        show(onUpdate)
+      } with mode ${show(rule.mode)}`,
+    );
+  }
   const record = options.recordStates ?? true;
   const refs = options.patterns ?? (net.kind === "hebbian" ? net.patterns : []);
   const refNet: HebbianNetwork | null =
@@ -328,7 +354,7 @@ export function run(net: Network, initial: Int8Array, options: RunOptions): Traj
   while (t < T) {
     let next: Int8Array;
     if (u) {
-      sweepInPlace(u, net.N, rule, order);
+      sweepInPlace(u, net.N, rule, order, onUpdate);
       next = u.state.slice();
     } else {
       next = syncStepUnchecked(net, S, rule, h);

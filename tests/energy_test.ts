@@ -1,0 +1,282 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  checkerboard,
+  flipN,
+  noisyCopy,
+  randomPattern,
+  randomPatterns,
+  rowPatterns,
+} from "../lib/patterns.ts";
+import { denseNetwork, hebbianWeights, storePatterns } from "../lib/network.ts";
+import { run } from "../lib/dynamics.ts";
+import { inputField } from "../lib/field.ts";
+import { overlaps } from "../lib/overlap.ts";
+import { gaussian, rng } from "../lib/random.ts";
+import {
+  deltaE,
+  energy,
+  energyDense,
+  energyFromOverlaps,
+  energyTrace,
+  largestRise,
+} from "../lib/energy.ts";
+
+/** The lecture's definition, written out independently: -1/2 sum_ij w_ij S_i S_j. */
+function doubleSum(w: Float64Array, S: Int8Array): number {
+  const N = S.length;
+  let e = 0;
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) e += w[i * N + j] * S[i] * S[j];
+  return -e / 2;
+}
+
+function flipped(S: Int8Array, k: number): Int8Array {
+  const out = S.slice();
+  out[k] = -out[k];
+  return out;
+}
+
+/** Random symmetric weights with a non-negative diagonal. */
+function symmetricWeights(N: number, seed: number, diagonal = true): Float64Array {
+  const r = rng(seed);
+  const w = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    if (diagonal) w[i * N + i] = Math.abs(gaussian(r)) / N;
+    for (let j = i + 1; j < N; j++) w[i * N + j] = w[j * N + i] = gaussian(r) / Math.sqrt(N);
+  }
+  return w;
+}
+
+Deno.test("4x4 checkerboard: E = -N/2 + M/2 = -7.5 (w_ii = 0) and -N/2 = -8 (w_ii = M/N)", () => {
+  const p = checkerboard(4);
+  assert.equal(energy(storePatterns([p]), p), -7.5);
+  assert.equal(energy(storePatterns([p], { diagonal: "hebb" }), p), -8);
+  // reversed pattern: same energy (E is even in S)
+  assert.equal(energy(storePatterns([p]), p.map((v) => -v)), -7.5);
+});
+
+Deno.test("overlap form equals the dense double sum for both diagonal conventions (1e-9)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 120 }),
+      fc.integer({ min: 1, max: 30 }),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.constantFrom("zero" as const, "hebb" as const),
+      (N, M, seed, diagonal) => {
+        const net = storePatterns(randomPatterns(M, N, seed), { diagonal });
+        const w = hebbianWeights(net);
+        for (
+          const S of [
+            randomPattern(N, seed + 1),
+            net.patterns[0],
+            noisyCopy(net.patterns[0], 0.2, seed),
+          ]
+        ) {
+          const e = energy(net, S);
+          assert.ok(Math.abs(e - doubleSum(w, S)) <= 1e-9, `${e} vs ${doubleSum(w, S)}`);
+          assert.ok(Math.abs(e - energyDense(w, S)) <= 1e-9);
+          assert.ok(Math.abs(e - energyFromOverlaps(overlaps(net, S), N, { diagonal })) <= 1e-9);
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("the two diagonal conventions differ by exactly M/2", () => {
+  const ps = randomPatterns(10, 200, 4);
+  const S = randomPattern(200, 5);
+  const zero = energy(storePatterns(ps), S);
+  const hebb = energy(storePatterns(ps, { diagonal: "hebb" }), S);
+  assert.ok(Math.abs(zero - hebb - 10 / 2) < 1e-12);
+});
+
+Deno.test("energy from overlaps: orthogonal patterns sit exactly at -N/2 (+M/2)", () => {
+  // four row patterns of a 25 x 4 grid are mutually orthogonal (N = 100)
+  const ps = rowPatterns(25, 4);
+  const net = storePatterns(ps);
+  for (const p of ps) assert.equal(energy(net, p), -50 + 2);
+  assert.equal(energyFromOverlaps([1, 0, 0, 0], 100), -48);
+  assert.equal(energyFromOverlaps([0.5, 0.5, 0.5], 100, { diagonal: "hebb" }), -37.5);
+});
+
+Deno.test("Delta E of a flip equals -(S'_k - S_k) h_k with h_k = sum_{j != k} w_kj S_j", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2, max: 60 }),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.boolean(),
+      (N, seed, hebbian) => {
+        const r = rng(seed);
+        const net = hebbian
+          ? storePatterns(randomPatterns(1 + (seed % 7), N, r), {
+            diagonal: seed % 2 ? "hebb" : "zero",
+          })
+          : denseNetwork(symmetricWeights(N, seed));
+        const w = hebbian ? hebbianWeights(net as ReturnType<typeof storePatterns>) : (
+          net as ReturnType<typeof denseNetwork>
+        ).w;
+        const S = randomPattern(N, r);
+        const k = Math.floor(r() * N);
+        const h = inputField(net, S)[k] - w[k * N + k] * S[k];
+        const d = deltaE(net, S, k);
+        assert.ok(Math.abs(d - -(-S[k] - S[k]) * h) <= 1e-9);
+        assert.ok(Math.abs(d - (energy(net, flipped(S, k)) - energy(net, S))) <= 1e-9);
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
+Deno.test("Delta E is exact for asymmetric weights too", () => {
+  const r = rng(9);
+  const N = 12;
+  const w = new Float64Array(N * N).map(() => gaussian(r));
+  const net = denseNetwork(w);
+  const S = randomPattern(N, 3);
+  for (let k = 0; k < N; k++) {
+    assert.ok(Math.abs(deltaE(net, S, k) - (doubleSum(w, flipped(S, k)) - doubleSum(w, S))) < 1e-9);
+  }
+});
+
+Deno.test("async deterministic, symmetric weights, w_kk >= 0: E never increases (seeds, sizes, loads)", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 4, max: 400 }),
+      fc.double({ min: 0.005, max: 0.6, noNaN: true }),
+      fc.double({ min: 0, max: 0.5, noNaN: true }),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.constantFrom("zero" as const, "hebb" as const),
+      (N, load, noise, seed, diagonal) => {
+        const M = Math.max(1, Math.round(load * N));
+        const ps = randomPatterns(M, N, seed);
+        const net = storePatterns(ps, { diagonal });
+        const tr = energyTrace(net, noisyCopy(ps[0], noise, seed + 1), { steps: 3, rng: seed + 2 });
+        assert.equal(tr.energy.length, 3 * N + 1);
+        for (let t = 1; t < tr.energy.length; t++) {
+          assert.ok(tr.energy[t] <= tr.energy[t - 1], `E rose at update ${t}`);
+          // an update that changes nothing leaves E alone
+          if (tr.changed[t] === 0) assert.equal(tr.energy[t], tr.energy[t - 1]);
+        }
+        assert.equal(largestRise(tr.energy), 0);
+        assert.equal(tr.energy[tr.energy.length - 1], energy(net, tr.final));
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+Deno.test("dense symmetric weights with w_kk >= 0: E never increases; trace matches the double sum", () => {
+  for (const seed of [1, 2, 3, 4]) {
+    const N = 40;
+    const w = symmetricWeights(N, seed);
+    const net = denseNetwork(w);
+    const tr = energyTrace(net, randomPattern(N, seed), {
+      steps: 50,
+      rng: seed,
+      stopAtFixedPoint: true,
+    });
+    for (let t = 1; t < tr.energy.length; t++) assert.ok(tr.energy[t] <= tr.energy[t - 1] + 1e-12);
+    assert.ok(Math.abs(tr.energy[tr.energy.length - 1] - doubleSum(w, tr.final)) < 1e-9);
+    assert.equal(tr.period, 1);
+  }
+});
+
+Deno.test("energy trace: overlaps are recorded per update and end at the run's overlaps", () => {
+  const ps = randomPatterns(4, 300, 21);
+  const net = storePatterns(ps);
+  const cue = flipN(ps[2], 100, 3);
+  const tr = energyTrace(net, cue, { steps: 2, rng: 5 });
+  assert.equal(tr.overlaps.length, 4);
+  assert.equal(tr.overlaps[2][0], 100 / 300); // 100 of 300 flipped: m = 1 - 2 * 100/300
+  assert.equal(tr.overlaps[2][tr.energy.length - 1], 1);
+  // the same seed through run() gives the same final state
+  const ref = run(net, cue, { mode: "async", steps: 2, rng: 5 });
+  assert.deepEqual(tr.final, ref.final);
+});
+
+Deno.test("energy trace: synchronous mode records one entry per step", () => {
+  const ps = randomPatterns(3, 200, 2);
+  const net = storePatterns(ps);
+  const tr = energyTrace(net, flipN(ps[0], 40, 1), { mode: "sync", steps: 4 });
+  assert.equal(tr.energy.length, 5);
+  assert.equal(tr.updatesPerStep, 1);
+  assert.equal(tr.period, 1);
+  tr.energy.forEach((e, t) => assert.ok(Number.isFinite(e), `step ${t}`));
+});
+
+Deno.test("stochastic async dynamics: the energy fluctuates (rises happen) but still falls overall", () => {
+  const ps = randomPatterns(5, 400, 1);
+  const net = storePatterns(ps);
+  const tr = energyTrace(net, noisyCopy(ps[0], 0.35, 2), { steps: 5, rng: 3, beta: 3 });
+  assert.ok(largestRise(tr.energy) > 0);
+  assert.ok(tr.energy[tr.energy.length - 1] / 400 < -0.45);
+});
+
+Deno.test("onUpdate hook of run(): called once per single-neuron update, async only", () => {
+  const ps = randomPatterns(2, 50, 1);
+  const net = storePatterns(ps);
+  let calls = 0;
+  run(net, ps[0], { mode: "async", steps: 3, rng: 1, onUpdate: () => calls++ });
+  assert.equal(calls, 150);
+  assert.throws(() => run(net, ps[0], { steps: 1, onUpdate: () => {} }), /onUpdate .*async/);
+});
+
+Deno.test("bad input: a weight matrix that is not square", () => {
+  assert.throws(
+    () => energyDense(new Float64Array(5), Int8Array.of(1, -1)),
+    /square.*N\*N entries, got 5/,
+  );
+  assert.throws(
+    () => energyDense([[0, 1], [1]], Int8Array.of(1, -1)),
+    /square.*row 1 has length 1/,
+  );
+});
+
+Deno.test("bad input: a weight matrix that does not match the state", () => {
+  assert.throws(
+    () => energyDense([[0, 1], [1, 0]], Int8Array.of(1, -1, 1)),
+    /state must have length N = 2 .*got length 3/,
+  );
+  assert.throws(
+    () => energy(storePatterns([checkerboard(4)]), Int8Array.of(1, -1)),
+    /state must have length N = 16/,
+  );
+});
+
+Deno.test("bad input: states with values other than +-1", () => {
+  const net = storePatterns([checkerboard(2)]);
+  assert.throws(
+    () => energy(net, Int8Array.of(1, 0, 1, -1)),
+    /state\[1\] must be \+1 or -1, got 0/,
+  );
+  assert.throws(
+    () => energyDense([[0, 1], [1, 0]], Int8Array.of(2, 1)),
+    /state\[0\] must be \+1 or -1, got 2/,
+  );
+  assert.throws(
+    () => deltaE(net, Int8Array.of(1, 1, 1, 3), 0),
+    /state\[3\] must be \+1 or -1, got 3/,
+  );
+  assert.throws(
+    () => energyTrace(net, Int8Array.of(1, 1, -2, 1), { steps: 1, rng: 1 }),
+    /initial\[2\] must be \+1 or -1, got -2/,
+  );
+});
+
+Deno.test("bad input: other parameters name the value and the range", () => {
+  const net = storePatterns([checkerboard(2)]);
+  assert.throws(() => deltaE(net, checkerboard(2), 4), /k must be an integer in \[0, 3\], got 4/);
+  assert.throws(
+    () => energyTrace(net, checkerboard(2), { steps: -1, rng: 1 }),
+    /steps must be an integer >= 0, got -1/,
+  );
+  assert.throws(
+    () => energyTrace(net, checkerboard(2), { steps: 1 }),
+    /rng must be given/,
+  );
+  assert.throws(
+    () => energyFromOverlaps([1.5], 10),
+    /m\[0\] must be a number in \[-1, 1\], got 1.5/,
+  );
+});
