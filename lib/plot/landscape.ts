@@ -1,0 +1,177 @@
+/**
+ * The energy landscape along a path (Sec. 17.2.5): E against the number of
+ * single flips on a walk through some waypoints (stored patterns, mixture
+ * states), the waypoints marked, and the overlaps along the walk underneath.
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { EnergyProfile } from "../landscape.ts";
+import { show } from "../validate.ts";
+import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { colors } from "./theme.ts";
+
+/** Options of {@linkcode landscapeProfile}. */
+export interface LandscapeOptions {
+  /** Plot E/N instead of E (default: true when N >= 50). */
+  perNeuron?: boolean;
+  /** Labels of the profile's reference states (default "P0", "P1", ...). */
+  labels?: string[];
+  /** Title above the figure. */
+  title?: string;
+  /** Width in pixels (default 640). */
+  width?: number;
+}
+
+const MARGIN_LEFT = 64;
+const MARGIN_RIGHT = 80;
+const SERIES = [colors.primary, colors.secondary, "#2ca02c", "#9467bd", "#8c564b"];
+
+/**
+ * Draws an {@linkcode EnergyProfile}: the energy after every flip of the walk
+ * (a one-dimensional cut through state space), each waypoint marked by a
+ * vertical line with its name and its energy, and the overlaps with the
+ * profile's reference states underneath on the same axis. Valleys at the
+ * waypoints mean that every single flip away from them costs energy.
+ *
+ * @example
+ * ```ts
+ * import { randomPatterns } from "../patterns.ts";
+ * import { storePatterns } from "../network.ts";
+ * import { mixtureState } from "../mixtures.ts";
+ * import { energyProfile } from "../landscape.ts";
+ * import { landscapeProfile } from "./landscape.ts";
+ * const ps = randomPatterns(3, 1000, 1);
+ * const prof = energyProfile(storePatterns(ps), [ps[0], mixtureState(ps), ps[1]], {
+ *   labels: ["p1", "mixture", "p2"],
+ *   rng: 2,
+ *   references: ps,
+ * });
+ * const fig = landscapeProfile(prof, { labels: ["p1", "p2", "p3"] });
+ * ```
+ */
+export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptions = {}): Figure {
+  if (!profile || !(profile.energy instanceof Float64Array) || profile.energy.length < 2) {
+    throw new TypeError(
+      `profile must be an EnergyProfile from energyProfile(), got ${show(profile)}`,
+    );
+  }
+  const { N, energy: e, marks } = profile;
+  const perNeuron = options.perNeuron ?? N >= 50;
+  const scale = perNeuron ? 1 / N : 1;
+  const R = profile.overlaps.length;
+  const labels = options.labels ?? profile.references.map((_, r) => `P${r}`);
+  if (labels.length !== R) {
+    throw new RangeError(`labels must have one entry per reference (${R}), got ${labels.length}`);
+  }
+  const width = options.width ?? 640;
+  const L = e.length - 1;
+  const line = Array.from(e, (y, j) => ({ j, y: y * scale }));
+  const at = marks.map((m) => ({ j: m.index, y: e[m.index] * scale, label: m.label }));
+  // the highest point between consecutive waypoints: the barrier along this path
+  const humps = marks.slice(1).map((m, k) => {
+    let top = marks[k].index;
+    for (let j = marks[k].index; j <= m.index; j++) if (e[j] > e[top]) top = j;
+    return { j: top, y: e[top] * scale };
+  });
+  let yMin = Infinity, yMax = -Infinity;
+  for (const d of line) {
+    yMin = Math.min(yMin, d.y);
+    yMax = Math.max(yMax, d.y);
+  }
+  const span = Math.max(yMax - yMin, 1e-9);
+  const anchorOf = (j: number) => (j === 0 ? "start" : j === L ? "end" : "middle");
+  const fmt = (y: number) => (perNeuron ? y.toFixed(3) : y.toFixed(1));
+  const eLabel = perNeuron ? "energy per neuron E/N" : "energy E";
+  const energyPanel = plot({
+    width,
+    height: 260,
+    marginLeft: MARGIN_LEFT,
+    marginRight: MARGIN_RIGHT,
+    marginTop: 24,
+    marginBottom: R > 0 ? 16 : 40,
+    x: {
+      domain: [0, L],
+      label: R > 0 ? null : "single flips along the path",
+      tickFormat: R > 0 ? () => "" : undefined,
+    },
+    y: { label: eLabel, grid: true, domain: [yMin - 0.28 * span, yMax + 0.12 * span] },
+    marks: [
+      Plot.ruleX(at, { x: "j", stroke: colors.guide, strokeDasharray: "3,3" }),
+      Plot.line(line, { x: "j", y: "y", stroke: colors.on, strokeWidth: 1.6 }),
+      Plot.dot(humps, { x: "j", y: "y", stroke: colors.wrong, r: 3.5, strokeWidth: 1.5 }),
+      Plot.text(humps, {
+        x: "j",
+        y: "y",
+        text: (d) => `barrier ${fmt(d.y)}`,
+        dy: -9,
+        fill: colors.wrong,
+        fontSize: 10,
+        stroke: "white",
+        strokeWidth: 4,
+      }),
+      Plot.dot(at, { x: "j", y: "y", fill: colors.primary, r: 4.5 }),
+      ...(["start", "middle", "end"] as const).map((anchor) =>
+        Plot.text(at.filter((d) => anchorOf(d.j) === anchor), {
+          x: "j",
+          y: "y",
+          text: (d) => `${d.label}\n${fmt(d.y)}`,
+          dy: 20,
+          dx: anchor === "start" ? -4 : anchor === "end" ? 4 : 0,
+          fill: colors.primary,
+          fontSize: 11,
+          lineHeight: 1.2,
+          textAnchor: anchor,
+          stroke: "white",
+          strokeWidth: 4,
+        })
+      ),
+    ],
+  }, "");
+  const parts: Figure[] = [];
+  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
+  parts.push(energyPanel);
+  if (R > 0) {
+    const overlapMarks: Plot.Markish[] = [
+      Plot.ruleX(at, { x: "j", stroke: colors.guide, strokeDasharray: "3,3" }),
+      Plot.ruleY([0], { stroke: colors.guide }),
+    ];
+    profile.overlaps.forEach((o, r) => {
+      const data = Array.from(o, (m, j) => ({ j, m }));
+      const color = SERIES[r % SERIES.length];
+      overlapMarks.push(
+        Plot.line(data, { x: "j", y: "m", stroke: color, strokeWidth: 1.8 }),
+        Plot.text([data[L]], {
+          x: "j",
+          y: "m",
+          text: () => labels[r],
+          dx: 6,
+          dy: (r - (R - 1) / 2) * 11,
+          textAnchor: "start",
+          fill: color,
+          fontSize: 11,
+        }),
+      );
+    });
+    parts.push(plot({
+      width,
+      height: 150,
+      marginLeft: MARGIN_LEFT,
+      marginRight: MARGIN_RIGHT,
+      marginTop: 20,
+      x: { domain: [0, L], label: "single flips along the path" },
+      y: { label: "overlap m", domain: [-0.2, 1.05], ticks: [0, 0.5, 1] },
+      marks: overlapMarks,
+    }, ""));
+  }
+  parts.push(textFigure(
+    "A one-dimensional cut through state space: between two marked states the differing neurons " +
+      "are flipped one at a time. Blue dots: the marked states; red circles: the highest point " +
+      "between them (a barrier along this path; other paths may cross lower).",
+    { size: 11, color: "#555", width },
+  ));
+  const alt = `Energy${perNeuron ? " per neuron" : ""} along a path of ${L} single flips through ${
+    at.map((a) => `${a.label} (${fmt(a.y)})`).join(", ")
+  }; barriers ${humps.map((h) => fmt(h.y)).join(", ")}`;
+  return vconcat(parts, { gap: 4, alt });
+}

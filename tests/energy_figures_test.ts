@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { noisyCopy, randomPattern, randomPatterns } from "../lib/patterns.ts";
+import { storePatterns } from "../lib/network.ts";
+import { energyTrace } from "../lib/energy.ts";
+import { checkerboardCycle, randomWeights } from "../lib/counterexamples.ts";
+import { fixedPointCensus, mixtureState } from "../lib/mixtures.ts";
+import { energyProfile } from "../lib/landscape.ts";
+import {
+  censusHistogram,
+  energyDescent,
+  Figure,
+  landscapeProfile,
+  syncAsyncContrast,
+} from "../lib/plot/mod.ts";
+
+function assertSvg(fig: Figure, what: string) {
+  assert.ok(fig instanceof Figure, what);
+  assert.match(fig.svg, /^<svg/, what);
+  assert.ok(fig.width > 0 && fig.height > 0, what);
+  assert.ok(!/NaN/.test(fig.svg), `${what}: no NaN in the SVG`);
+  assert.ok(fig.alt.length > 20, `${what}: alt text`);
+}
+
+Deno.test("energyDescent: says 'never increased' for async retrieval and counts rises otherwise", () => {
+  const ps = randomPatterns(5, 400, 1);
+  const net = storePatterns(ps);
+  const tr = energyTrace(net, noisyCopy(ps[0], 0.35, 2), { steps: 3, rng: 3 });
+  const fig = energyDescent(tr, {
+    title: "walk downhill",
+    guides: [{ value: -0.5, label: "pattern" }],
+  });
+  assertSvg(fig, "descent");
+  assert.match(fig.alt, /never increasing; overlap with P0 ends at 1\.000/);
+  assert.match(fig.svg, /walk downhill/);
+  assert.match(fig.svg, /single-neuron updates \(N = 400 per sweep\)/);
+  const asym = energyTrace(randomWeights(60, 1, { asymmetry: 0.5 }), randomPattern(60, 2), {
+    steps: 4,
+    rng: 1,
+  });
+  const f2 = energyDescent(asym);
+  assertSvg(f2, "asymmetric");
+  assert.match(f2.alt, /rising \d+ times/);
+});
+
+Deno.test("syncAsyncContrast: the checkerboard 2-cycle is named in the figure", () => {
+  const { net, initial } = checkerboardCycle(4, 1);
+  const references = [net.patterns[0], initial];
+  const sync = energyTrace(net, initial, { mode: "sync", steps: 6, references });
+  const async = energyTrace(net, initial, { steps: 6, rng: 2, references });
+  const fig = syncAsyncContrast(sync, async, { labels: ["checkerboard", "start S(0)"] });
+  assertSvg(fig, "contrast");
+  assert.match(
+    fig.alt,
+    /synchronous: 2-cycle, the state flips back and forth at constant E = 0\.500/,
+  );
+  assert.match(fig.alt, /asynchronous: reaches a fixed point, E ends at -7\.50/);
+  assert.throws(() => syncAsyncContrast(async, sync), /sync and async must be traces of mode/);
+});
+
+Deno.test("landscapeProfile and censusHistogram draw the marked states and reference lines", () => {
+  const ps = randomPatterns(4, 600, 3);
+  const net = storePatterns(ps);
+  const prof = energyProfile(net, [ps[0], mixtureState(ps), ps[1]], {
+    labels: ["p1", "mixture", "p2"],
+    rng: 1,
+    references: ps.slice(0, 3),
+  });
+  const land = landscapeProfile(prof, { labels: ["p1", "p2", "p3"] });
+  assertSvg(land, "landscape");
+  assert.match(land.alt, /through p1 \(-0\.49\d\), mixture \(-0\.3\d\d\), p2/);
+  assert.throws(
+    () => landscapeProfile(prof, { labels: ["a"] }),
+    /labels must have one entry per reference \(3\)/,
+  );
+  const census = fixedPointCensus(net, { starts: 40, rng: 2 });
+  const hist = censusHistogram(census, { title: "census" });
+  assertSvg(hist, "census");
+  assert.match(hist.svg, /stored patterns: -1\/2/);
+  assert.match(hist.svg, /3-mixtures: -3\/8/);
+  assert.match(hist.alt, /Histogram of E\/N of 40 fixed points/);
+});
+
+Deno.test("bad input to the energy figures", () => {
+  assert.throws(() => energyDescent({} as never), /trace must be an EnergyTrace/);
+  const ps = randomPatterns(2, 100, 1);
+  const tr = energyTrace(storePatterns(ps), ps[0], { steps: 1, rng: 1 });
+  assert.throws(
+    () => energyDescent(tr, { labels: ["only one"] }),
+    /labels must have one entry per reference \(2\)/,
+  );
+  assert.throws(
+    () => energyDescent(tr, { highlight: 5 }),
+    /highlight must be an integer in \[0, 1\], got 5/,
+  );
+  assert.throws(
+    () => energyDescent(tr, { guides: [{ value: NaN, label: "x" }] }),
+    /guides\[0\]\.value must be a finite number, got NaN/,
+  );
+  assert.throws(
+    () => censusHistogram({ entries: [] } as never),
+    /census must be the result of fixedPointCensus/,
+  );
+});
