@@ -13,3 +13,6 @@ export * from "./overlaps.ts";
 export * from "./matrix.ts";
 export * from "./correlation.ts";
 export * from "./capacity.ts";
+export * from "./energy.ts";
+export * from "./landscape.ts";
+export * from "./census.ts";
