@@ -87,12 +87,14 @@ function guideMarks(guides: { value: number; label: string }[] | undefined): Plo
     Plot.text(guides, {
       y: "value",
       text: "label",
-      frameAnchor: "right",
-      dx: 6,
+      frameAnchor: "left",
+      dx: 4,
       dy: -7,
       textAnchor: "start",
       fill: colors.guide,
       fontSize: 10,
+      stroke: "white",
+      strokeWidth: 3,
     }),
   ];
 }

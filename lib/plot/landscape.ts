@@ -97,7 +97,13 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
     },
     y: { label: eLabel, grid: true, domain: [yMin - 0.28 * span, yMax + 0.12 * span] },
     marks: [
-      Plot.ruleX(at, { x: "j", stroke: colors.guide, strokeDasharray: "3,3" }),
+      Plot.ruleX(at, {
+        x: "j",
+        y1: yMax + 0.12 * span,
+        y2: "y",
+        stroke: colors.guide,
+        strokeDasharray: "3,3",
+      }),
       Plot.line(line, { x: "j", y: "y", stroke: colors.on, strokeWidth: 1.6 }),
       Plot.dot(humps, { x: "j", y: "y", stroke: colors.wrong, r: 3.5, strokeWidth: 1.5 }),
       Plot.text(humps, {
