@@ -34,8 +34,7 @@
  *
  * @module
  */
-import { run, type UpdateCallback } from "./dynamics.ts";
-import type { NeuronUpdater } from "./dynamics.ts";
+import { type NeuronUpdater, run, type UpdateCallback } from "./dynamics.ts";
 import { overlapSums } from "./field.ts";
 import {
   checkState,
@@ -407,13 +406,40 @@ export function largestRise(energies: ArrayLike<number>): number {
   return worst;
 }
 
-/** @internal Energy bookkeeping for walks of single flips (used by `landscape.ts`). */
+/**
+ * @internal The energy of a {@linkcode NeuronUpdater}'s current state: O(M)
+ * from its overlap sums for a Hebbian network, O(N^2) for a dense one. Used by
+ * walks of single flips (`landscape.ts`).
+ *
+ * @example
+ * ```ts
+ * import { checkerboard } from "./patterns.ts";
+ * import { storePatterns } from "./network.ts";
+ * import { NeuronUpdater } from "./dynamics.ts";
+ * import { updaterEnergy } from "./energy.ts";
+ * const net = storePatterns([checkerboard(4)]);
+ * updaterEnergy(net, new NeuronUpdater(net, checkerboard(4))); // -7.5
+ * ```
+ */
 export function updaterEnergy(net: Network, u: NeuronUpdater): number {
   if (net.kind === "hebbian") return energyFromSums(u.sums, net.N, net.diagonal);
   return denseEnergy(net, u.state);
 }
 
-/** @internal The Delta E of flipping neuron k in the updater's current state. */
+/**
+ * @internal The Delta E of flipping neuron k in a {@linkcode NeuronUpdater}'s
+ * current state (no checks): O(M) for a Hebbian network, O(N) for a dense one.
+ *
+ * @example
+ * ```ts
+ * import { checkerboard } from "./patterns.ts";
+ * import { storePatterns } from "./network.ts";
+ * import { NeuronUpdater } from "./dynamics.ts";
+ * import { updaterDeltaE } from "./energy.ts";
+ * const net = storePatterns([checkerboard(4)]);
+ * updaterDeltaE(net, new NeuronUpdater(net, checkerboard(4)), 0); // 1.875
+ * ```
+ */
 export function updaterDeltaE(net: Network, u: NeuronUpdater, k: number): number {
   const S = u.state;
   if (net.kind === "hebbian") {
