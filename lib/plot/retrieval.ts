@@ -152,7 +152,7 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
     }, "");
     panels.push(
       vconcat([
-        textFigure(`Largest overlap with the other ${M - 1} patterns`, {
+        textFigure(`Largest overlap with the other ${M - 1} patterns (magnified scale)`, {
           size: 12,
           weight: "bold",
         }),
