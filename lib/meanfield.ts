@@ -30,7 +30,7 @@
  *
  * @module
  */
-import { checkGain, type Gain } from "./gain.ts";
+import { checkGain, type Gain, standardGain } from "./gain.ts";
 import { checkInteger, checkNumber, show } from "./validate.ts";
 
 /**
@@ -96,9 +96,7 @@ export function toOverlapMap(
  */
 export function resolveGain(gainOrBeta: GainLike, name = "gainOrBeta"): Gain {
   if (typeof gainOrBeta === "number") {
-    const beta = checkNumber("beta", gainOrBeta, 0);
-    if (beta === Infinity) return (h) => (h >= 0 ? 1 : 0);
-    return (h) => 0.5 * (1 + Math.tanh(beta * h));
+    return standardGain(gainOrBeta);
   }
   if (typeof gainOrBeta !== "function") {
     throw new TypeError(
