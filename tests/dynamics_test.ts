@@ -149,9 +149,8 @@ Deno.test("bad input: stochastic or asynchronous dynamics without a generator, u
     /rng must be given .* for stochastic updates/,
   );
   assert.throws(() => asyncSweep(boardNet, board), /rng must be given .* for asynchronous updates/);
-  // deno-lint-ignore no-explicit-any
   assert.throws(
-    () => run(boardNet, board, { steps: 1, mode: "parallel" as any }),
+    () => run(boardNet, board, { steps: 1, mode: "parallel" as unknown as "sync" }),
     /mode must be "sync" or "async", got "parallel"/,
   );
   assert.throws(

@@ -114,9 +114,8 @@ Deno.test("bad input: pattern values other than +-1, grid width that does not di
 
 Deno.test("bad input: seed that is not a number or string", () => {
   assert.throws(() => randomPattern(4, NaN), /seed must be a finite number or a string, got NaN/);
-  // deno-lint-ignore no-explicit-any
   assert.throws(
-    () => randomPattern(4, {} as any),
+    () => randomPattern(4, {} as unknown as number),
     /rng must be a seed \(number or string\) or a generator function/,
   );
 });
