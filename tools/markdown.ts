@@ -198,12 +198,21 @@ export function extractMath(markdown: string): ExtractedMath {
  * ```
  */
 export function renderMath(tex: string, display: boolean): string {
-  return katex.renderToString(tex.trim(), {
-    displayMode: display,
-    throwOnError: false,
-    strict: false,
-    output: "htmlAndMathml",
-  });
+  try {
+    return katex.renderToString(tex.trim(), {
+      displayMode: display,
+      throwOnError: false,
+      strict: false,
+      output: "htmlAndMathml",
+    });
+  } catch (error) {
+    // throwOnError does not cover every parse error (e.g. an unclosed macro argument)
+    const escape = (s: string) =>
+      s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+    return `<span class="katex-error" title="${escape(String(error))}" style="color:#cc0000">${
+      escape(tex)
+    }</span>`;
+  }
 }
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });

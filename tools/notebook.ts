@@ -331,6 +331,9 @@ export function stripOutputs(nb: Notebook): Notebook {
 }
 
 /** MIME types that are not `text/*` but are still stored as lists of lines. */
+/** Message types that add an output (and so apply a pending `clear_output(wait=true)`). */
+const PRODUCES_OUTPUT = new Set(["stream", "display_data", "execute_result", "error"]);
+
 const SPLIT_MIMES = new Set(["image/svg+xml", "application/javascript"]);
 
 function splitBundle(data: MimeBundle): MimeBundle {
@@ -423,6 +426,7 @@ export class OutputCollector {
    * ```
    */
   add(msgType: string, content: Record<string, unknown>): void {
+    if (this.#clearPending && PRODUCES_OUTPUT.has(msgType)) this.#clear(); // clear_output(wait)
     switch (msgType) {
       case "stream":
         return this.#push({
@@ -487,7 +491,6 @@ export class OutputCollector {
   }
 
   #push(output: Output): void {
-    if (this.#clearPending) this.#clear();
     const last = this.outputs.at(-1);
     if (
       output.output_type === "stream" && last?.output_type === "stream" &&
