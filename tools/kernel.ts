@@ -245,6 +245,7 @@ export class Kernel {
   readonly #replies = new Map<string, (message: Message) => void>();
   readonly #executions = new Map<string, PendingExecution>();
   readonly #iopubSeen = new Set<string>();
+  readonly #idleWaiters = new Map<string, () => void>();
   readonly #loops: Promise<void>[] = [];
   readonly #stderr: Promise<string>;
   readonly #exited: Promise<Deno.CommandStatus>;
@@ -409,12 +410,15 @@ export class Kernel {
           error: { ename: "KernelDied", evalue, traceback },
         };
       }
+      // The Deno kernel may publish a cell's stdout/stderr just after its idle status:
+      // one more round trip lets those messages arrive (later ones are still collected).
+      await this.#barrier();
       const error = cellError(outputs, pending.reply);
       return error
         ? { status: "error", executionCount, outputs, error }
         : { status: "ok", executionCount, outputs };
     } finally {
-      this.#executions.delete(msgId);
+      // #executions keeps the entry: late output of the cell still lands in its outputs
       this.#replies.delete(msgId);
     }
   }
@@ -483,6 +487,7 @@ export class Kernel {
       await Promise.all(this.#loops);
       await this.#stderr.catch(() => "");
       this.#replies.clear();
+      this.#executions.clear();
       await Deno.remove(this.#connectionDir, { recursive: true }).catch(() => {});
       unregister(this);
     }
@@ -558,6 +563,23 @@ export class Kernel {
       this.#replies.delete(msgId);
     }
     throw new Error("the kernel did not answer kernel_info_request in time");
+  }
+
+  /**
+   * Waits (at most a second) until the kernel has answered one more request,
+   * reply and idle status, so that what it published before has arrived.
+   */
+  async #barrier(): Promise<void> {
+    if (!this.alive || !this.#channels) return;
+    const request = this.#message("kernel_info_request", {});
+    const msgId = request.header.msg_id as string;
+    const idle = new Promise<void>((resolve) => this.#idleWaiters.set(msgId, resolve));
+    try {
+      await within(Promise.all([this.#request(this.#channels.shell, request), idle]), 1000);
+    } finally {
+      this.#idleWaiters.delete(msgId);
+      this.#replies.delete(msgId);
+    }
   }
 
   #message(msgType: string, content: Record<string, unknown>): Message {
@@ -637,6 +659,9 @@ export class Kernel {
     const parentId = message.parent_header.msg_id;
     if (typeof parentId !== "string") return;
     this.#iopubSeen.add(parentId);
+    if (message.header.msg_type === "status" && message.content.execution_state === "idle") {
+      this.#idleWaiters.get(parentId)?.();
+    }
     const pending = this.#executions.get(parentId);
     if (!pending) return;
     const msgType = message.header.msg_type as string;
