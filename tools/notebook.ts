@@ -94,7 +94,18 @@ export interface Notebook {
   cells: Cell[];
 }
 
-/** Raised when a file is not a readable nbformat 4 notebook. */
+/**
+ * Raised when a file is not a readable nbformat 4 notebook.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await readNotebook("a.ipynb");
+ * } catch (error) {
+ *   if (error instanceof NotebookFormatError) console.error(error.message);
+ * }
+ * ```
+ */
 export class NotebookFormatError extends Error {
   /** The file (or label) the notebook came from. */
   readonly file: string;

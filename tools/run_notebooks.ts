@@ -20,7 +20,7 @@
  *
  * @example
  * ```ts
- * import { runNotebook } from "./run_notebooks.ts";
+ * import { formatFailure, runNotebook } from "./run_notebooks.ts";
  *
  * const run = await runNotebook("notebooks/01-review.ipynb", { timeoutMs: 60_000 });
  * if (!run.ok) console.error(formatFailure(run));
@@ -41,7 +41,14 @@ import {
   writeNotebook,
 } from "./notebook.ts";
 
-/** Default per-cell timeout, in seconds. */
+/**
+ * Default per-cell timeout, in seconds.
+ *
+ * @example
+ * ```ts
+ * await runNotebook(path, { timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000 });
+ * ```
+ */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /** Options for {@linkcode runNotebook}. */
@@ -119,10 +126,10 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
   const codeIndices = notebook.cells.flatMap((cell, i) => cell.cell_type === "code" ? [i] : []);
   const kernel = await Kernel.start({ cwd: dirname(resolve(path)) });
   const startupMs = performance.now() - started;
-  options.onKernelStarted?.({ pid: kernel.pid, startupMs });
   const cells: CellResult[] = [];
   let failure: CellResult | undefined;
   try {
+    options.onKernelStarted?.({ pid: kernel.pid, startupMs });
     for (const [k, cellIndex] of codeIndices.entries()) {
       const cell = notebook.cells[cellIndex];
       if (cell.cell_type !== "code") continue;
@@ -272,7 +279,18 @@ export interface CliArgs {
   help: boolean;
 }
 
-/** Raised for bad command-line arguments (exit code 2). */
+/**
+ * Raised for bad command-line arguments (exit code 2).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseArgs(["--timeout", "soon"]);
+ * } catch (error) {
+ *   if (error instanceof UsageError) console.error(error.message);
+ * }
+ * ```
+ */
 export class UsageError extends Error {
   /**
    * @example
@@ -286,7 +304,14 @@ export class UsageError extends Error {
   }
 }
 
-/** The `--help` text. */
+/**
+ * The `--help` text.
+ *
+ * @example
+ * ```ts
+ * console.log(USAGE);
+ * ```
+ */
 export const USAGE =
   `Usage: deno task notebooks [NOTEBOOK.ipynb ...] [--timeout SECONDS] [--out DIR]
 
