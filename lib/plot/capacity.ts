@@ -148,7 +148,10 @@ export function crosstalkHistogram(
     : [panels, note];
   return vconcat(parts, {
     gap: 4,
-    alt: `Crosstalk histogram of ${xs.length} values, variance ${sampleVar.toPrecision(3)}; ` +
+    alt:
+      `${
+        options.title ? `${options.title}. ` : ""
+      }Crosstalk histogram of ${xs.length} values, variance ${sampleVar.toPrecision(3)}; ` +
       `Gaussian tail below ${(-signal).toFixed(3)} has area ${theory.toPrecision(3)}; measured ${
         measured.toPrecision(3)
       }`,

@@ -104,7 +104,10 @@ export function matrixHeatmap(
       textFigure(options.title, { size: 14, weight: "bold", width: body.width }),
     );
   }
-  return vconcat(parts, { gap: 4, alt: `${n} x ${n} heatmap of ${label}; ${summary}` });
+  return vconcat(parts, {
+    gap: 4,
+    alt: `${options.title ? `${options.title}. ` : ""}${n} x ${n} heatmap of ${label}; ${summary}`,
+  });
 }
 
 function formatValue(v: number): string {

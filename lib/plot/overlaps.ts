@@ -113,7 +113,9 @@ export function overlapMap(
   for (let mu = 1; mu < M; mu++) if (Math.abs(last[mu]) > Math.abs(last[best])) best = mu;
   return vconcat(parts, {
     gap: 4,
-    alt: `Overlap map: overlaps with ${M} patterns over ${T - 1} steps; at the end the largest is ${
+    alt: `${
+      options.title ? `${options.title}. ` : ""
+    }Overlap map: overlaps with ${M} patterns over ${T - 1} steps; at the end the largest is ${
       labels[best]
     } with m = ${last[best].toFixed(3)}`,
   });
@@ -183,8 +185,10 @@ export function overlapLines(
     : [fig];
   return vconcat(parts, {
     gap: 4,
-    alt: `Overlap lines: m(t) of ${labels[hi]} goes from ${overlaps[0][hi].toFixed(3)} to ${
-      last[hi].toFixed(3)
-    } in ${T - 1} steps; ${M - 1} other patterns in grey`,
+    alt: `${options.title ? `${options.title}. ` : ""}Overlap lines: m(t) of ${
+      labels[hi]
+    } goes from ${overlaps[0][hi].toFixed(3)} to ${last[hi].toFixed(3)} in ${T - 1} steps; ${
+      M - 1
+    } other patterns in grey`,
   });
 }

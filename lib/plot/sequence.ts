@@ -136,6 +136,7 @@ export function stateSequence(
     : [row, note];
   return vconcat(parts, {
     gap: 6,
-    alt: `State sequence (${shown.length} states): ` + columns.map((c) => c.alt).join("; "),
+    alt: `${options.title ? `${options.title}. ` : ""}State sequence (${shown.length} states): ` +
+      columns.map((c) => c.alt).join("; "),
   });
 }
