@@ -240,7 +240,9 @@ export function pErrorPlot(
   return vconcat(parts, {
     gap: 4,
     alt:
-      `P_error versus load up to ${maxLoad}: theory line and ${points.length} simulated points; ` +
+      `${
+        options.title ? `${options.title}. ` : ""
+      }P_error versus load up to ${maxLoad}: theory line and ${points.length} simulated points; ` +
       points.map((p) =>
         `M/N = ${p.load.toFixed(3)}: ${p.rate.toPrecision(3)} (theory ${p.theory.toPrecision(3)})`
       ).join(", "),

@@ -79,7 +79,7 @@ export function correlationSpreadPlot(
     : [fig, note];
   return vconcat(parts, {
     gap: 4,
-    alt: "Correlation spread: " +
+    alt: `${options.title ? `${options.title}. ` : ""}Correlation spread: ` +
       samples.map((s) =>
         `N = ${s.N}: std ${s.std.toFixed(4)} (1/sqrt(N) = ${(1 / Math.sqrt(s.N)).toFixed(4)})`
       ).join("; "),
