@@ -10,7 +10,7 @@
 import * as Plot from "@observablehq/plot";
 import { type BifurcationPoint, shortNumber } from "../meanfield.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
-import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, plot } from "./figure.ts";
 import { symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
@@ -261,21 +261,11 @@ export function bifurcationPlot(
     ? `stability changes at β = ${changes.map((c) => shortNumber(c.beta)).join(", ")}`
     : "no change of stability in this range";
   const markText = marks.map((m) => m.label).join("; ");
-  return vconcat([
-    textFigure(options.title ?? "Fixed points of the overlap map", {
-      size: 14,
-      weight: "bold",
-      width,
-    }),
-    textFigure(
-      options.subtitle ??
-        `solutions of m* = F(m*) for β from ${shortNumber(lo)} to ${shortNumber(hi)}`,
-      { size: 12, color: "#444", width },
-    ),
-    body,
-    key,
-  ], {
-    gap: 4,
+  return framed([body, key], {
+    title: options.title ?? "Fixed points of the overlap map",
+    subtitle: options.subtitle ??
+      `solutions of m* = F(m*) for β from ${shortNumber(lo)} to ${shortNumber(hi)}`,
+    width,
     alt: `Bifurcation diagram: fixed points m* against β from ${shortNumber(lo)} to ${
       shortNumber(hi)
     }, ${segments.filter((s) => s.stable).length} stable and ${

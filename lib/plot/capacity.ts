@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { AGS_CAPACITY, type ErrorRate, pError } from "../capacity.ts";
 import { normalDensity, normalTail } from "../special.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
-import { type Figure, hconcat, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, hconcat, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
 /** Options of {@linkcode crosstalkHistogram}. */
@@ -137,21 +137,12 @@ export function crosstalkHistogram(
     ],
   }, "");
   const panels = hconcat([fig, zoom], { gap: 16 });
-  const note = textFigure(
-    `Gaussian with variance ${variance.toPrecision(3)} (sigma = ${sigma.toPrecision(3)}). ` +
+  return framed(panels, {
+    title: options.title,
+    note: `Gaussian with variance ${variance.toPrecision(3)} (sigma = ${sigma.toPrecision(3)}). ` +
       `Shaded tail below -signal: P_error = ${theory.toPrecision(3)} (theory); ` +
       `measured fraction of bits that flip: ${measured.toPrecision(3)} of ${xs.length}.`,
-    { size: 11, color: "#444", width: panels.width },
-  );
-  const parts = options.title
-    ? [textFigure(options.title, { size: 14, weight: "bold", width: panels.width }), panels, note]
-    : [panels, note];
-  return vconcat(parts, {
-    gap: 4,
-    alt:
-      `${
-        options.title ? `${options.title}. ` : ""
-      }Crosstalk histogram of ${xs.length} values, variance ${sampleVar.toPrecision(3)}; ` +
+    alt: `Crosstalk histogram of ${xs.length} values, variance ${sampleVar.toPrecision(3)}; ` +
       `Gaussian tail below ${(-signal).toFixed(3)} has area ${theory.toPrecision(3)}; measured ${
         measured.toPrecision(3)
       }`,
@@ -228,21 +219,15 @@ export function pErrorPlot(
       Plot.dot(none, { x: "load", y: () => floor, stroke: colors.secondary, fill: "white", r: 4 }),
     ],
   }, "");
-  const legendText = textFigure(
-    `Line: theory P_error = (1/2) erfc(1 / sqrt(2M/N)). Orange dots: simulated one-step error rate` +
+  return framed(fig, {
+    title: options.title,
+    width,
+    note:
+      `Line: theory P_error = (1/2) erfc(1 / sqrt(2M/N)). Orange dots: simulated one-step error rate` +
       (points.length ? ` (N = ${[...new Set(points.map((p) => p.N))].join(", ")})` : "") +
       (none.length ? `; open dots at the bottom: no error seen.` : "."),
-    { size: 11, color: "#444", width },
-  );
-  const parts = options.title
-    ? [textFigure(options.title, { size: 14, weight: "bold", width }), fig, legendText]
-    : [fig, legendText];
-  return vconcat(parts, {
-    gap: 4,
     alt:
-      `${
-        options.title ? `${options.title}. ` : ""
-      }P_error versus load up to ${maxLoad}: theory line and ${points.length} simulated points; ` +
+      `P_error versus load up to ${maxLoad}: theory line and ${points.length} simulated points; ` +
       points.map((p) =>
         `M/N = ${p.load.toFixed(3)}: ${p.rate.toPrecision(3)} (theory ${p.theory.toPrecision(3)})`
       ).join(", "),

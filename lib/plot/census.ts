@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Census, mixtureTheory } from "../mixtures.ts";
 import { checkInteger, show } from "../validate.ts";
-import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, legend, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
 /** Options of {@linkcode censusHistogram}. */
@@ -128,18 +128,14 @@ export function censusHistogram(census: Census, options: CensusHistogramOptions 
     domain: present.map((g) => `${g.label} (${counts.get(g.key)})`),
     range: present.map((g) => g.color),
   });
-  const parts: Figure[] = [];
-  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
-  parts.push(key, fig);
-  parts.push(textFigure(
-    `${census.entries.length} random starts, N = ${census.N}, M = ${census.M}; asynchronous ` +
+  const summary = present.map((g) => `${g.label} ${counts.get(g.key)}`).join(", ");
+  return framed([key, fig], {
+    title: options.title,
+    width,
+    note:
+      `${census.entries.length} random starts, N = ${census.N}, M = ${census.M}; asynchronous ` +
       `deterministic updates until nothing changes. Dashed lines: large-N energies, ` +
       `E/N = -(n/2) m^2 for an n-mixture with overlaps m (n = 1: a pattern).`,
-    { size: 11, color: "#555", width },
-  ));
-  const summary = present.map((g) => `${g.label} ${counts.get(g.key)}`).join(", ");
-  return vconcat(parts, {
-    gap: 4,
     alt: `Histogram of E/N of ${census.entries.length} fixed points reached from random starts ` +
       `(N = ${census.N}, M = ${census.M}): ${summary}; reference lines at -0.5 and -0.375`,
   });

@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { type FixedPoint, fixedPoints, iterateMap, shortNumber } from "../meanfield.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
-import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, plot } from "./figure.ts";
 import { symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
@@ -255,13 +255,10 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
       Array.from(ms.slice(1, 5), (m) => m.toFixed(3)).join(", ")
     }${ms.length > 5 ? ", ..." : ""} and reach ${ms[ms.length - 1].toFixed(4)} after ${steps} steps`
   ).join("; ");
-  return vconcat([
-    textFigure(title, { size: 14, weight: "bold", width: size }),
-    textFigure(subtitle, { size: 12, color: "#444", width: size }),
-    body,
-    key,
-  ], {
-    gap: 4,
+  return framed([body, key], {
+    title,
+    subtitle,
+    width: size,
     alt: `Cobweb plot of ${label} on [${lo}, 1]: ${pathText}; ${fpText}.`,
   });
 }

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import type { CorrelationSample } from "../overlap.ts";
 import { show } from "../validate.ts";
-import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
 /**
@@ -70,16 +70,12 @@ export function correlationSpreadPlot(
       }),
     ],
   }, "");
-  const note = textFigure(
-    "Grey: correlations of all pattern pairs. Blue lines: +-1/sqrt(N). Orange diamonds: measured standard deviation.",
-    { size: 11, color: "#444", width },
-  );
-  const parts = options.title
-    ? [textFigure(options.title, { size: 14, weight: "bold", width }), fig, note]
-    : [fig, note];
-  return vconcat(parts, {
-    gap: 4,
-    alt: `${options.title ? `${options.title}. ` : ""}Correlation spread: ` +
+  return framed(fig, {
+    title: options.title,
+    width,
+    note:
+      "Grey: correlations of all pattern pairs. Blue lines: +-1/sqrt(N). Orange diamonds: measured standard deviation.",
+    alt: "Correlation spread: " +
       samples.map((s) =>
         `N = ${s.N}: std ${s.std.toFixed(4)} (1/sqrt(N) = ${(1 / Math.sqrt(s.N)).toFixed(4)})`
       ).join("; "),

@@ -10,7 +10,7 @@
 import * as Plot from "@observablehq/plot";
 import { type EnergyTrace, largestRise } from "../energy.ts";
 import { checkInteger, show } from "../validate.ts";
-import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, legend, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
 /** Colour of energy increases. */
@@ -189,20 +189,16 @@ export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions 
     y: { label: eLabel, grid: true, nice: true },
     marks: eMarks,
   }, "");
-  const parts: Figure[] = [];
-  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
   const rise = largestRise(e) * scale;
-  parts.push(textFigure(
-    nRise === 0
-      ? `E went from ${fmt(e[0] * scale)} to ${fmt(e[U] * scale)} in ${U} ${
-        async ? "updates" : "steps"
-      } and never increased.`
-      : `E went from ${fmt(e[0] * scale)} to ${fmt(e[U] * scale)}; it rose in ${nRise} of ${U} ${
-        async ? "updates" : "steps"
-      } (in red; largest rise ${fmt(rise)}).`,
-    { size: 12, color: "#333", width },
-  ));
-  parts.push(energyPanel);
+  const summary = nRise === 0
+    ? `E went from ${fmt(e[0] * scale)} to ${fmt(e[U] * scale)} in ${U} ${
+      async ? "updates" : "steps"
+    } and never increased.`
+    : `E went from ${fmt(e[0] * scale)} to ${fmt(e[U] * scale)}; it rose in ${nRise} of ${U} ${
+      async ? "updates" : "steps"
+    } (in red; largest rise ${fmt(rise)}).`;
+  const panels: Figure[] = [energyPanel];
+  let note: string | undefined;
   if (R > 0) {
     const data: { i: number; m: number; r: number }[] = [];
     trace.overlaps.forEach((o, r) => {
@@ -234,14 +230,11 @@ export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions 
         }),
       ],
     }, "");
-    parts.push(overlapPanel);
+    panels.push(overlapPanel);
     if (R > 1) {
-      parts.push(textFigure(
-        `Blue: overlap with ${labels[hi]}; grey: the other ${R - 1} reference${R > 2 ? "s" : ""}.${
-          sweepRules.length ? " Dotted lines: end of each sweep." : ""
-        }`,
-        { size: 11, color: "#555", width },
-      ));
+      note = `Blue: overlap with ${labels[hi]}; grey: the other ${R - 1} reference${
+        R > 2 ? "s" : ""
+      }.${sweepRules.length ? " Dotted lines: end of each sweep." : ""}`;
     }
   }
   const alt = `Energy ${perNeuron ? "per neuron " : ""}over ${U} ${
@@ -249,7 +242,7 @@ export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions 
   }: from ${fmt(e[0] * scale)} to ${fmt(e[U] * scale)}, ${
     nRise === 0 ? "never increasing" : `rising ${nRise} times (largest rise ${fmt(rise)})`
   }${R > 0 ? `; overlap with ${labels[hi]} ends at ${trace.overlaps[hi][U].toFixed(3)}` : ""}`;
-  return vconcat(parts, { gap: 4, alt });
+  return framed(panels, { title: options.title, subtitle: summary, note, width, alt });
 }
 
 /** Options of {@linkcode syncAsyncContrast}. */
@@ -349,8 +342,6 @@ export function syncAsyncContrast(
       Plot.dot(syncE, { x: "t", y: "y", fill: syncColor, r: 3.5 }),
     ],
   }, "");
-  const parts: Figure[] = [];
-  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
   const lastTwo = sync.energy.length >= 2
     ? [sync.energy[sync.energy.length - 2], sync.energy[sync.energy.length - 1]]
     : [sync.energy[0], sync.energy[0]];
@@ -364,6 +355,7 @@ export function syncAsyncContrast(
   const asyncText = `asynchronous: ${describeEnd(async)}, E ends at ${
     fmt(async.energy[async.energy.length - 1] * scale)
   }`;
+  const parts: Figure[] = [];
   parts.push(legend({
     type: "categorical",
     domain: [
@@ -372,7 +364,6 @@ export function syncAsyncContrast(
     ],
     range: [syncColor, asyncColor],
   }));
-  parts.push(textFigure(`${syncText}; ${asyncText}.`, { size: 12, color: "#333", width }));
   parts.push(energyPanel);
   shown.forEach((r, k) => {
     const s = Array.from(sync.overlaps[r], (m, t) => ({ t, m }));
@@ -405,8 +396,10 @@ export function syncAsyncContrast(
       ],
     }, ""));
   });
-  return vconcat(parts, {
-    gap: 4,
+  return framed(parts, {
+    title: options.title,
+    subtitle: `${syncText}; ${asyncText}.`,
+    width,
     alt: `Synchronous versus asynchronous updates from the same start: ${syncText}; ${asyncText}`,
   });
 }

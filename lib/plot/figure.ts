@@ -364,6 +364,51 @@ export function titled(figure: Figure, title: string, subtitle?: string): Figure
   });
 }
 
+/** Options of {@linkcode framed}. */
+export interface FrameOptions {
+  /** Bold title above everything. */
+  title?: string;
+  /** Smaller grey line under the title. */
+  subtitle?: string;
+  /** Small grey text under the panels: how to read the figure. */
+  note?: string;
+  /** Width at which title and note wrap (default: the widest panel, at least 320 pixels). */
+  width?: number;
+  /** Text description of the figure; the title is put in front of it. */
+  alt: string;
+}
+
+/**
+ * The standard frame of a figure: title, subtitle, the panels stacked top to
+ * bottom, and a note on how to read it. The text fallback starts with the
+ * title, so a reader of the plain text learns what the figure is about.
+ *
+ * @example
+ * ```ts
+ * import { framed, textFigure } from "./figure.ts";
+ * const fig = framed(textFigure("the plot"), {
+ *   title: "Retrieval",
+ *   note: "Blue: the cued pattern.",
+ *   alt: "overlap rises from 0.4 to 1",
+ * });
+ * ```
+ */
+export function framed(panels: Figure | Figure[], options: FrameOptions): Figure {
+  const list = Array.isArray(panels) ? panels : [panels];
+  const width = options.width ?? Math.max(320, ...list.map((f) => f.width));
+  const parts: Figure[] = [];
+  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
+  if (options.subtitle) {
+    parts.push(textFigure(options.subtitle, { size: 12, color: "#444", width }));
+  }
+  parts.push(...list);
+  if (options.note) parts.push(textFigure(options.note, { size: 11, color: "#555", width }));
+  return vconcat(parts, {
+    gap: 4,
+    alt: options.title ? `${options.title}. ${options.alt}` : options.alt,
+  });
+}
+
 /**
  * Renders Plot options with the server-side document and returns a Figure.
  * Defaults: 640 pixels wide, white background. `alt` is the text description.

@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type { EnergyProfile } from "../landscape.ts";
 import { show } from "../validate.ts";
-import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
 /** Options of {@linkcode landscapeProfile}. */
@@ -134,9 +134,7 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
       ),
     ],
   }, "");
-  const parts: Figure[] = [];
-  if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
-  parts.push(energyPanel);
+  const parts: Figure[] = [energyPanel];
   if (R > 0) {
     const overlapMarks: Plot.Markish[] = [
       Plot.ruleX(at, { x: "j", stroke: colors.guide, strokeDasharray: "3,3" }),
@@ -170,14 +168,12 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
       marks: overlapMarks,
     }, ""));
   }
-  parts.push(textFigure(
+  const note =
     "A one-dimensional cut through state space: between two marked states the differing neurons " +
-      "are flipped one at a time. Blue dots: the marked states; red circles: the highest point " +
-      "between them (a barrier along this path; other paths may cross lower).",
-    { size: 11, color: "#555", width },
-  ));
+    "are flipped one at a time. Blue dots: the marked states; red circles: the highest point " +
+    "between them (a barrier along this path; other paths may cross lower).";
   const alt = `Energy${perNeuron ? " per neuron" : ""} along a path of ${L} single flips through ${
     at.map((a) => `${a.label} (${fmt(a.y)})`).join(", ")
   }; barriers ${humps.map((h) => fmt(h.y)).join(", ")}`;
-  return vconcat(parts, { gap: 4, alt });
+  return framed(parts, { title: options.title, note, width, alt });
 }

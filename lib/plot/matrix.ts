@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { checkNumber, show } from "../validate.ts";
-import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, legend, plot } from "./figure.ts";
 import { divergingScale } from "./theme.ts";
 
 /** Options of {@linkcode matrixHeatmap}. */
@@ -98,15 +98,10 @@ export function matrixHeatmap(
   const summary = values.size <= 5
     ? `entries take the values ${[...values].sort((a, b) => a - b).join(", ")}`
     : `entries range over [${Math.min(...values)}, ${Math.max(...values)}]`;
-  const parts = [bar, body];
-  if (options.title) {
-    parts.unshift(
-      textFigure(options.title, { size: 14, weight: "bold", width: body.width }),
-    );
-  }
-  return vconcat(parts, {
-    gap: 4,
-    alt: `${options.title ? `${options.title}. ` : ""}${n} x ${n} heatmap of ${label}; ${summary}`,
+  return framed([bar, body], {
+    title: options.title,
+    width: body.width,
+    alt: `${n} x ${n} heatmap of ${label}; ${summary}`,
   });
 }
 

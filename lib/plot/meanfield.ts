@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { fixedPoints, type GainLike, groupFractions, shortNumber } from "../meanfield.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
-import { type Figure, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, plot } from "./figure.ts";
 import { type KeyItem, symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
@@ -93,10 +93,9 @@ export function gainPlot(betas: readonly number[], options: GainPlotOptions = {}
     label: `β = ${shortNumber(b)}`,
   }));
   if (showStep) items.push({ symbol: "dashed", color: colors.on, label: "β = ∞ (step)" });
-  const parts = [body, symbolKey(items, { width })];
-  if (options.title) parts.unshift(textFigure(options.title, { size: 14, weight: "bold", width }));
-  return vconcat(parts, {
-    gap: 4,
+  return framed([body, symbolKey(items, { width })], {
+    title: options.title,
+    width,
     alt:
       `Gain g(h) = 0.5 [1 + tanh(beta h)] for beta = ${sorted.map(shortNumber).join(", ")}${
         showStep ? " and the step function (beta = infinity)" : ""
@@ -185,24 +184,10 @@ export function groupsPlot(
   const sum = `m(t+1) = ${f.onOn.toFixed(3)} − ${f.onOff.toFixed(3)} − ${f.offOn.toFixed(3)} + ${
     f.offOff.toFixed(3)
   } = ${f.next.toFixed(3)}`;
-  return vconcat([
-    textFigure(
-      options.title ??
-        `Four groups one step after m = ${shortNumber(m)} (${gainText})`,
-      {
-        size: 14,
-        weight: "bold",
-        width,
-      },
-    ),
-    body,
-    textFigure(`${sum}   (blue: +1, red: −1)`, {
-      size: 12,
-      color: "#222",
-      width,
-    }),
-  ], {
-    gap: 4,
+  return framed(body, {
+    title: options.title ?? `Four groups one step after m = ${shortNumber(m)} (${gainText})`,
+    note: `${sum}   (blue: +1, red: −1)`,
+    width,
     alt: `Four groups after one step from overlap ${m} (${gainText}): should be ON and ON ${
       f.onOn.toFixed(3)
     }, ON but OFF ${f.onOff.toFixed(3)}, OFF but ON ${f.offOn.toFixed(3)}, OFF and OFF ${
@@ -320,16 +305,10 @@ export function mapCurvesPlot(curves: readonly MapCurve[], options: MapCurvesOpt
       }`,
     };
   });
-  const parts: Figure[] = [];
-  if (options.title) {
-    parts.push(textFigure(options.title, { size: 14, weight: "bold", width: size }));
-  }
-  if (options.subtitle) {
-    parts.push(textFigure(options.subtitle, { size: 12, color: "#444", width: size }));
-  }
-  parts.push(body, symbolKey(items, { width: size }));
-  return vconcat(parts, {
-    gap: 4,
+  return framed([body, symbolKey(items, { width: size })], {
+    title: options.title,
+    subtitle: options.subtitle,
+    width: size,
     alt: `Overlap maps m(t+1) against m(t) with the diagonal: ${
       items.map((i) => i.label).join("; ")
     }.`,

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { checkInteger, show } from "../validate.ts";
-import { type Figure, legend, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, legend, plot } from "./figure.ts";
 import { colors, divergingScale } from "./theme.ts";
 
 /** Options shared by the overlap figures. */
@@ -106,16 +106,13 @@ export function overlapMap(
     marks,
   }, "");
   const bar = legend(divergingScale(1, "overlap m"), { width: Math.min(240, body.width) });
-  const parts = [bar, body];
-  if (options.title) parts.unshift(textFigure(options.title, { size: 14, weight: "bold", width }));
   const last = overlaps[T - 1];
   let best = 0;
   for (let mu = 1; mu < M; mu++) if (Math.abs(last[mu]) > Math.abs(last[best])) best = mu;
-  return vconcat(parts, {
-    gap: 4,
-    alt: `${
-      options.title ? `${options.title}. ` : ""
-    }Overlap map: overlaps with ${M} patterns over ${T - 1} steps; at the end the largest is ${
+  return framed([bar, body], {
+    title: options.title,
+    width,
+    alt: `Overlap map: overlaps with ${M} patterns over ${T - 1} steps; at the end the largest is ${
       labels[best]
     } with m = ${last[best].toFixed(3)}`,
   });
@@ -180,15 +177,11 @@ export function overlapLines(
       }),
     ],
   }, "");
-  const parts = options.title
-    ? [textFigure(options.title, { size: 14, weight: "bold", width }), fig]
-    : [fig];
-  return vconcat(parts, {
-    gap: 4,
-    alt: `${options.title ? `${options.title}. ` : ""}Overlap lines: m(t) of ${
-      labels[hi]
-    } goes from ${overlaps[0][hi].toFixed(3)} to ${last[hi].toFixed(3)} in ${T - 1} steps; ${
-      M - 1
-    } other patterns in grey`,
+  return framed(fig, {
+    title: options.title,
+    width,
+    alt: `Overlap lines: m(t) of ${labels[hi]} goes from ${overlaps[0][hi].toFixed(3)} to ${
+      last[hi].toFixed(3)
+    } in ${T - 1} steps; ${M - 1} other patterns in grey`,
   });
 }

@@ -10,7 +10,7 @@ import * as Plot from "@observablehq/plot";
 import { shortNumber } from "../meanfield.ts";
 import type { RetrievalResult } from "../retrieval.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
-import { type Figure, hconcat, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, hconcat, plot, textFigure, vconcat } from "./figure.ts";
 import { type KeyItem, symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
@@ -183,16 +183,9 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
   }
   const row = hconcat(panels, { gap: 16 });
   const finalsCued = result.runs.map((r) => r.cued[r.cued.length - 1]);
-  return vconcat([
-    textFigure(options.title ?? "Simulation against the overlap map", {
-      size: 14,
-      weight: "bold",
-      width: row.width,
-    }),
-    row,
-    symbolKey(items, { width: row.width }),
-  ], {
-    gap: 4,
+  return framed([row, symbolKey(items, { width: row.width })], {
+    title: options.title ?? "Simulation against the overlap map",
+    width: row.width,
     alt:
       `Overlap with the cued pattern in ${runs} simulated runs (N = ${N}, M = ${M}, ${mode}) from m0 = ${
         shortNumber(result.m0)

@@ -10,7 +10,7 @@ import type { Trajectory } from "../dynamics.ts";
 import { overlap } from "../overlap.ts";
 import type { Pattern } from "../patterns.ts";
 import { checkInteger, checkLength, show } from "../validate.ts";
-import { type Figure, hconcat, plot, textFigure, vconcat } from "./figure.ts";
+import { type Figure, framed, hconcat, plot, textFigure, vconcat } from "./figure.ts";
 import { defaultWidth, patternGrid } from "./patterns.ts";
 import { colors } from "./theme.ts";
 
@@ -121,22 +121,12 @@ export function stateSequence(
     });
   });
   const row = hconcat(columns, { gap: 10 });
-  const note = textFigure(
-    `Red frames: pixels that differ from ${
+  return framed(row, {
+    title: options.title,
+    note: `Red frames: pixels that differ from ${
       labels[ref]
     }. Bars: overlap of each state with every stored pattern (blue: ${labels[ref]}).`,
-    { size: 11, color: "#555", width: Math.max(row.width, 480) },
-  );
-  const parts = options.title
-    ? [
-      textFigure(options.title, { size: 14, weight: "bold", width: Math.max(row.width, 480) }),
-      row,
-      note,
-    ]
-    : [row, note];
-  return vconcat(parts, {
-    gap: 6,
-    alt: `${options.title ? `${options.title}. ` : ""}State sequence (${shown.length} states): ` +
-      columns.map((c) => c.alt).join("; "),
+    width: Math.max(row.width, 480),
+    alt: `State sequence (${shown.length} states): ` + columns.map((c) => c.alt).join("; "),
   });
 }
