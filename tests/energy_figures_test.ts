@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertFigure } from "./assert_figure.ts";
 import { noisyCopy, randomPattern, randomPatterns } from "../lib/patterns.ts";
 import { storePatterns } from "../lib/network.ts";
 import { energyTrace } from "../lib/energy.ts";
@@ -8,18 +9,9 @@ import { energyProfile } from "../lib/landscape.ts";
 import {
   censusHistogram,
   energyDescent,
-  Figure,
   landscapeProfile,
   syncAsyncContrast,
 } from "../lib/plot/mod.ts";
-
-function assertSvg(fig: Figure, what: string) {
-  assert.ok(fig instanceof Figure, what);
-  assert.match(fig.svg, /^<svg/, what);
-  assert.ok(fig.width > 0 && fig.height > 0, what);
-  assert.ok(!/NaN/.test(fig.svg), `${what}: no NaN in the SVG`);
-  assert.ok(fig.alt.length > 20, `${what}: alt text`);
-}
 
 Deno.test("energyDescent: says 'never increased' for async retrieval and counts rises otherwise", () => {
   const ps = randomPatterns(5, 400, 1);
@@ -29,7 +21,7 @@ Deno.test("energyDescent: says 'never increased' for async retrieval and counts 
     title: "walk downhill",
     guides: [{ value: -0.5, label: "pattern" }],
   });
-  assertSvg(fig, "descent");
+  assertFigure(fig, "descent");
   assert.match(fig.alt, /never increasing; overlap with P0 ends at 1\.000/);
   assert.match(fig.svg, /walk downhill/);
   assert.match(fig.svg, /single-neuron updates \(N = 400 per sweep\)/);
@@ -38,7 +30,7 @@ Deno.test("energyDescent: says 'never increased' for async retrieval and counts 
     rng: 1,
   });
   const f2 = energyDescent(asym);
-  assertSvg(f2, "asymmetric");
+  assertFigure(f2, "asymmetric");
   assert.match(f2.alt, /rising \d+ times/);
 });
 
@@ -48,7 +40,7 @@ Deno.test("syncAsyncContrast: the checkerboard 2-cycle is named in the figure", 
   const sync = energyTrace(net, initial, { mode: "sync", steps: 6, references });
   const async = energyTrace(net, initial, { steps: 6, rng: 2, references });
   const fig = syncAsyncContrast(sync, async, { labels: ["checkerboard", "start S(0)"] });
-  assertSvg(fig, "contrast");
+  assertFigure(fig, "contrast");
   assert.match(
     fig.alt,
     /synchronous: 2-cycle, the state flips back and forth at constant E = 0\.500/,
@@ -66,7 +58,7 @@ Deno.test("landscapeProfile and censusHistogram draw the marked states and refer
     references: ps.slice(0, 3),
   });
   const land = landscapeProfile(prof, { labels: ["p1", "p2", "p3"] });
-  assertSvg(land, "landscape");
+  assertFigure(land, "landscape");
   assert.match(land.alt, /through p1 \(-0\.49\d\), mixture \(-0\.3\d\d\), p2/);
   assert.throws(
     () => landscapeProfile(prof, { labels: ["a"] }),
@@ -74,7 +66,7 @@ Deno.test("landscapeProfile and censusHistogram draw the marked states and refer
   );
   const census = fixedPointCensus(net, { starts: 40, rng: 2 });
   const hist = censusHistogram(census, { title: "census" });
-  assertSvg(hist, "census");
+  assertFigure(hist, "census");
   assert.match(hist.svg, /stored patterns: -1\/2/);
   assert.match(hist.svg, /3-mixtures: -3\/8/);
   assert.match(hist.alt, /Histogram of E\/N of 40 fixed points/);

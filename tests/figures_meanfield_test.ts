@@ -1,32 +1,17 @@
 import assert from "node:assert/strict";
+import { assertFigure } from "./assert_figure.ts";
 import { crosstalkMap } from "../lib/crosstalk_map.ts";
 import { betaValues, bifurcation, iterateMap, meanFieldMap } from "../lib/meanfield.ts";
 import { simulateRetrieval } from "../lib/retrieval.ts";
 import {
   bifurcationPlot,
   cobwebPlot,
-  Figure,
   gainPlot,
   groupsPlot,
   mapCurvesPlot,
   retrievalPlot,
   symbolKey,
 } from "../lib/plot/mod.ts";
-
-const DISPLAY = Symbol.for("Jupyter.display");
-
-function assertFigure(fig: Figure, what: string) {
-  assert.ok(fig instanceof Figure, what);
-  assert.match(fig.svg, /^<svg/, what);
-  assert.ok(fig.width > 0 && fig.height > 0, what);
-  assert.ok(
-    !/NaN|undefined|Infinity/.test(fig.svg),
-    `${what}: no NaN/undefined/Infinity in the SVG`,
-  );
-  const bundle = (fig as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
-  assert.equal(bundle["image/svg+xml"], fig.svg);
-  assert.ok(fig.alt.length > 20, `${what}: alt text`);
-}
 
 Deno.test("cobweb: fixed points drawn filled/open and named in the alt text", () => {
   const fig = cobwebPlot(meanFieldMap(2), { m0: [0.1, -0.3] });

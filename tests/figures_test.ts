@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertFigure } from "./assert_figure.ts";
 import { checkerboard, flipN, lPattern, randomPatterns } from "../lib/patterns.ts";
 import { hebbianWeights, storePatterns } from "../lib/network.ts";
 import { run } from "../lib/dynamics.ts";
@@ -20,20 +21,6 @@ import {
   textFigure,
   titled,
 } from "../lib/plot/mod.ts";
-
-const DISPLAY = Symbol.for("Jupyter.display");
-
-function assertStandaloneSvg(fig: Figure, what: string) {
-  assert.ok(fig instanceof Figure, what);
-  assert.match(fig.svg, /^<svg/, what);
-  assert.match(fig.svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, what);
-  assert.match(fig.svg, /<rect data-background="" fill="white"/, what);
-  assert.ok(fig.width > 0 && fig.height > 0, what);
-  assert.ok(!/NaN/.test(fig.svg), `${what}: no NaN in the SVG`);
-  const bundle = (fig as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
-  assert.equal(bundle["image/svg+xml"], fig.svg);
-  assert.ok(bundle["text/plain"].length > 10, `${what}: text/plain fallback`);
-}
 
 function sequenceFigure(seed: number) {
   const ps = [checkerboard(6), ...randomPatterns(3, 36, seed)];
@@ -64,7 +51,7 @@ Deno.test("every part-1 figure is a standalone SVG with a white background and a
     ["pErrorPlot", pErrorPlot([simulatedErrorRate(300, 0.2, 1)])],
     ["titled", titled(hconcat([textFigure("a"), textFigure("b")]), "Title", "Subtitle")],
   ];
-  for (const [name, f] of figures) assertStandaloneSvg(f, name);
+  for (const [name, f] of figures) assertFigure(f, name);
 });
 
 Deno.test("state sequence marks the wrong pixels and reports the overlaps", () => {

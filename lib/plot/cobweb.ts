@@ -43,6 +43,32 @@ export interface CobwebOptions {
   size?: number;
 }
 
+/**
+ * The square frame shared by every plot of an overlap map: m(t) across,
+ * m(t+1) up, both from `lo` (-1 or 0) to 1, in a `size` x `size` plot.
+ *
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { plot } from "./figure.ts";
+ * import { mapFrame } from "./cobweb.ts";
+ * const fig = plot({ ...mapFrame(0, 360), marks: [Plot.lineY([0, 1])] }, "empty map");
+ * ```
+ */
+export function mapFrame(lo: number, size: number): Plot.PlotOptions {
+  const ticks = lo < 0 ? [-1, -0.5, 0, 0.5, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+  return {
+    width: size,
+    height: size,
+    marginLeft: 52,
+    marginBottom: 44,
+    marginTop: 24,
+    marginRight: 14,
+    x: { domain: [lo, 1], label: "overlap m(t) →", labelAnchor: "right", ticks },
+    y: { domain: [lo, 1], label: "↑ m(t+1)", labelAnchor: "top", ticks },
+  };
+}
+
 function labelOf(F: (m: number) => number): string {
   const label = (F as { label?: unknown }).label;
   return typeof label === "string" ? label : "F(m)";
@@ -129,7 +155,21 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
   const stable = fps.filter((p) => p.stability !== "unstable");
   const unstable = fps.filter((p) => p.stability === "unstable");
 
-  const ticks = range === "full" ? [-1, -0.5, 0, 0.5, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const startPoints = starts.map((m, p) => ({ x: m, y: range === "full" ? 0 : lo, p }));
+  const startLabels = (points: typeof startPoints, anchor: "start" | "end") =>
+    Plot.text(points, {
+      x: "x",
+      y: "y",
+      text: (d) => `m(0) = ${shortNumber(d.x)}`,
+      fill: (d) => cobwebColors[d.p],
+      dy: range === "full" ? 11 : -9,
+      dx: anchor === "start" ? 4 : -4,
+      textAnchor: anchor,
+      fontSize: 10,
+      stroke: "white",
+      strokeWidth: 3,
+      paintOrder: "stroke",
+    });
   const marks: Plot.Markish[] = [
     Plot.frame({ stroke: "#ddd" }),
     Plot.line([[lo, lo], [1, 1]], { stroke: colors.guide, strokeDasharray: "5,4" }),
@@ -151,40 +191,15 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
       strokeWidth: 1.5,
       headLength: 7,
     }),
-    Plot.dot(starts.map((m, p) => ({ x: m, y: range === "full" ? 0 : lo, p })), {
+    Plot.dot(startPoints, {
       x: "x",
       y: "y",
       r: 3,
       fill: (d) => cobwebColors[d.p],
     }),
-    Plot.text(starts.map((m, p) => ({ x: m, y: range === "full" ? 0 : lo, p })), {
-      x: "x",
-      y: "y",
-      text: (d) => `m(0) = ${shortNumber(d.x)}`,
-      fill: (d) => cobwebColors[d.p],
-      dy: range === "full" ? 11 : -9,
-      dx: 4,
-      textAnchor: "start",
-      fontSize: 10,
-      stroke: "white",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-      filter: (d) => d.x <= 0.55,
-    }),
-    Plot.text(starts.map((m, p) => ({ x: m, y: range === "full" ? 0 : lo, p })), {
-      x: "x",
-      y: "y",
-      text: (d) => `m(0) = ${shortNumber(d.x)}`,
-      fill: (d) => cobwebColors[d.p],
-      dy: range === "full" ? 11 : -9,
-      dx: -4,
-      textAnchor: "end",
-      fontSize: 10,
-      stroke: "white",
-      strokeWidth: 3,
-      paintOrder: "stroke",
-      filter: (d) => d.x > 0.55,
-    }),
+    // start labels: right of the dot, or left of it near the right edge
+    startLabels(startPoints.filter((d) => d.x <= 0.55), "start"),
+    startLabels(startPoints.filter((d) => d.x > 0.55), "end"),
     Plot.dot(unstable, {
       x: "m",
       y: "m",
@@ -225,17 +240,7 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
   if (range === "full") {
     marks.splice(1, 0, Plot.ruleX([0], { stroke: "#eee" }), Plot.ruleY([0], { stroke: "#eee" }));
   }
-  const body = plot({
-    width: size,
-    height: size,
-    marginLeft: 52,
-    marginBottom: 44,
-    marginTop: 24,
-    marginRight: 14,
-    x: { domain: [lo, 1], label: "overlap m(t) →", labelAnchor: "right", ticks },
-    y: { domain: [lo, 1], label: "↑ m(t+1)", labelAnchor: "top", ticks },
-    marks,
-  }, "");
+  const body = plot({ ...mapFrame(lo, size), marks }, "");
   const title = options.title ?? `Overlap map ${label}`;
   const subtitle = options.subtitle ??
     `${paths.length > 1 ? "starting overlaps" : "start"} m(0) = ${

@@ -10,6 +10,7 @@ import * as Plot from "@observablehq/plot";
 import { fixedPoints, type GainLike, groupFractions, shortNumber } from "../meanfield.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
 import { type Figure, framed, plot } from "./figure.ts";
+import { mapFrame } from "./cobweb.ts";
 import { type KeyItem, symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
@@ -265,16 +266,8 @@ export function mapCurvesPlot(curves: readonly MapCurve[], options: MapCurvesOpt
     : curves.flatMap((c, k) =>
       fixedPoints(c.F).filter((p) => p.stable && p.m >= lo).map((p) => ({ m: p.m, k }))
     );
-  const ticks = range === "full" ? [-1, -0.5, 0, 0.5, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
   const body = plot({
-    width: size,
-    height: size,
-    marginLeft: 52,
-    marginBottom: 44,
-    marginTop: 24,
-    marginRight: 14,
-    x: { domain: [lo, 1], label: "overlap m(t) →", labelAnchor: "right", ticks },
-    y: { domain: [lo, 1], label: "↑ m(t+1)", ticks },
+    ...mapFrame(lo, size),
     marks: [
       Plot.frame({ stroke: "#ddd" }),
       Plot.line([[lo, lo], [1, 1]], { stroke: colors.guide, strokeDasharray: "5,4" }),

@@ -48,6 +48,15 @@ function checkOverlaps(overlaps: readonly ArrayLike<number>[]): { T: number; M: 
   return { T: overlaps.length, M };
 }
 
+/** The labels of M patterns: the given ones (checked), or "P0", "P1", .... */
+function patternLabels(labels: string[] | undefined, M: number): string[] {
+  if (labels === undefined) return Array.from({ length: M }, (_, mu) => `P${mu}`);
+  if (labels.length !== M) {
+    throw new RangeError(`labels must have one entry per pattern (M = ${M}), got ${labels.length}`);
+  }
+  return labels;
+}
+
 /**
  * The overlap map: a heatmap of m^mu(t), time step across and stored pattern
  * down, on the diverging -1..1 scale (blue = pattern, red = inverted pattern,
@@ -68,10 +77,7 @@ export function overlapMap(
   options: OverlapFigureOptions = {},
 ): Figure {
   const { T, M } = checkOverlaps(overlaps);
-  const labels = options.labels ?? Array.from({ length: M }, (_, mu) => `P${mu}`);
-  if (labels.length !== M) {
-    throw new RangeError(`labels must have one entry per pattern (M = ${M}), got ${labels.length}`);
-  }
+  const labels = patternLabels(options.labels, M);
   const data = overlaps.flatMap((row, t) =>
     Array.from(row, (m, mu) => ({ t, pattern: labels[mu], m }))
   );
@@ -141,10 +147,7 @@ export function overlapLines(
   options: OverlapLinesOptions = {},
 ): Figure {
   const { T, M } = checkOverlaps(overlaps);
-  const labels = options.labels ?? Array.from({ length: M }, (_, mu) => `P${mu}`);
-  if (labels.length !== M) {
-    throw new RangeError(`labels must have one entry per pattern (M = ${M}), got ${labels.length}`);
-  }
+  const labels = patternLabels(options.labels, M);
   const last = overlaps[T - 1];
   let best = 0;
   for (let mu = 1; mu < M; mu++) if (Math.abs(last[mu]) > Math.abs(last[best])) best = mu;
