@@ -41,7 +41,8 @@ export function randomPattern(
 }
 
 /**
- * `M` independent random patterns of length `N`, drawn from one generator.
+ * `M` independent random patterns of length `N`, drawn from one generator
+ * (`M = 0` gives an empty list, handy as "no extra patterns").
  *
  * @example
  * ```ts
@@ -55,7 +56,7 @@ export function randomPatterns(
   rng: RngLike,
   options: RandomPatternOptions = {},
 ): Pattern[] {
-  checkInteger("M", M, 1);
+  checkInteger("M", M, 0);
   checkInteger("N", N, 1);
   const r = toRng(rng);
   return Array.from({ length: M }, () => randomPattern(N, r, options));

@@ -62,7 +62,7 @@ Deno.test("landscapeProfile and censusHistogram draw the marked states and refer
   assert.match(land.alt, /through p1 \(-0\.49\d\), mixture \(-0\.3\d\d\), p2/);
   assert.throws(
     () => landscapeProfile(prof, { labels: ["a"] }),
-    /labels must have one entry per reference \(3\)/,
+    /labels must have at least one entry per pattern \(M = 3\), got 1/,
   );
   const census = fixedPointCensus(net, { starts: 40, rng: 2 });
   const hist = censusHistogram(census, { title: "census" });
@@ -78,7 +78,7 @@ Deno.test("bad input to the energy figures", () => {
   const tr = energyTrace(storePatterns(ps), ps[0], { steps: 1, rng: 1 });
   assert.throws(
     () => energyDescent(tr, { labels: ["only one"] }),
-    /labels must have one entry per reference \(2\)/,
+    /labels must have at least one entry per pattern \(M = 2\), got 1/,
   );
   assert.throws(
     () => energyDescent(tr, { highlight: 5 }),
@@ -92,4 +92,13 @@ Deno.test("bad input to the energy figures", () => {
     () => censusHistogram({ entries: [] } as never),
     /census must be the result of fixedPointCensus/,
   );
+});
+
+Deno.test("energyDescent takes labels for every stored pattern when the trace follows only the first 10", () => {
+  const ps = randomPatterns(12, 300, 4);
+  const tr = energyTrace(storePatterns(ps), ps[0], { steps: 1, rng: 1 });
+  assert.equal(tr.overlaps.length, 10);
+  const fig = energyDescent(tr, { labels: ps.map((_, mu) => `p${mu + 1}`) });
+  assertFigure(fig, "12 labels, 10 references");
+  assert.match(fig.alt, /overlap with p1 ends at 1\.000/);
 });

@@ -54,6 +54,8 @@ Deno.test("random patterns: on-probability respected, same seed gives the same p
   assert.ok(Math.abs(on - 0.2) < 0.015, `fraction ON ${on}`);
   assert.deepEqual(randomPatterns(3, 50, "seed"), randomPatterns(3, 50, "seed"));
   assert.notDeepEqual(randomPatterns(3, 50, 1), randomPatterns(3, 50, 2));
+  assert.deepEqual(randomPatterns(0, 50, 1), []);
+  assert.throws(() => randomPatterns(-1, 50, 1), /M must be an integer >= 0, got -1/);
 });
 
 Deno.test("flipN flips exactly n distinct pixels, so m = 1 - 2n/N (property)", () => {

@@ -131,6 +131,12 @@ Deno.test("CLI: an error in the 3rd code cell exits non-zero naming cell 3 and t
     assert.match(page, /class="output-error"><pre>Error: deliberate failure in cell 3/);
     const index = await Deno.readTextFile(join(out, "site", "index.html"));
     assert.match(index, /did not run to the end/);
+    // a later run of another notebook into the same folder keeps the first one in the index
+    const second = await runCli([join(FIXTURES, "good.ipynb"), "--out", out, "--timeout", "30"]);
+    assert.equal(second.code, 0, second.stderr);
+    const both = await Deno.readTextFile(join(out, "site", "index.html"));
+    assert.match(both, /href="error\.html"[\s\S]*did not run to the end[\s\S]*href="good\.html"/);
+    assert.match(both, /<h1>Attractor networks and generalizations of the Hopfield model/);
   } finally {
     await Deno.remove(out, { recursive: true });
   }

@@ -42,6 +42,47 @@ import {
 } from "./notebook.ts";
 
 /**
+ * Heading of the site's index page.
+ *
+ * @example
+ * ```ts
+ * indexPage([], SITE_HEADING);
+ * ```
+ */
+export const SITE_HEADING =
+  "Attractor networks and generalizations of the Hopfield model: course notebooks";
+
+/** One line of the site's index. */
+interface IndexEntry {
+  title: string;
+  file: string;
+  href: string;
+  failed: boolean;
+}
+
+/**
+ * The index entries of this run plus those of notebooks executed by earlier
+ * runs into the same output folder (so running one notebook does not drop
+ * the others from the index), sorted by file name. An earlier notebook counts
+ * as failed if one of its cells shows an error.
+ */
+async function withEarlierRuns(entries: IndexEntry[], notebookDir: string): Promise<IndexEntry[]> {
+  const byFile = new Map(entries.map((e) => [e.file, e]));
+  for (const path of await listNotebooks(notebookDir).catch(() => [] as string[])) {
+    const file = basename(path);
+    if (byFile.has(file)) continue;
+    const notebook = await readNotebook(path).catch(() => null);
+    if (!notebook) continue;
+    const name = basename(file, extname(file));
+    const failed = notebook.cells.some((c) =>
+      c.cell_type === "code" && c.outputs.some((o) => o.output_type === "error")
+    );
+    byFile.set(file, { title: notebookTitle(notebook, name), file, href: `${name}.html`, failed });
+  }
+  return [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
  * Default per-cell timeout, in seconds.
  *
  * @example
@@ -437,7 +478,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const started = performance.now();
   const failures: string[] = [];
-  const entries = [];
+  const entries: IndexEntry[] = [];
   let cellCount = 0;
   for (const path of paths) {
     const file = basename(path);
@@ -472,7 +513,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const siteDir = join(cli.outDir, "site");
   await Deno.mkdir(siteDir, { recursive: true });
-  await Deno.writeTextFile(join(siteDir, "index.html"), indexPage(entries));
+  const indexed = await withEarlierRuns(entries, join(cli.outDir, "notebooks"));
+  await Deno.writeTextFile(join(siteDir, "index.html"), indexPage(indexed, SITE_HEADING));
   await copyKatexAssets(join(siteDir, "assets"));
   console.log(
     `ran ${paths.length} notebook(s), ${cellCount} code cell(s) in ${

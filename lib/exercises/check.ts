@@ -38,10 +38,11 @@ export class CheckResult {
     const color = this.ok ? "#2e7d32" : "#e65100";
     const head = this.ok ? "&#10004; Right." : "&#10008; Not yet.";
     const hint = this.hint ? `<br><b>Hint:</b> ${escapeXml(this.hint)}` : "";
+    const message = this.message.charAt(0).toUpperCase() + this.message.slice(1);
     return {
       "text/html":
         `<div style="border-left:4px solid ${color};padding:6px 10px;background:#fafafa"><b style="color:${color}">${head}</b> ${
-          escapeXml(this.message)
+          escapeXml(message)
         }${hint}</div>`,
       "text/plain": this.toString(),
     };

@@ -10,6 +10,7 @@
 import * as Plot from "@observablehq/plot";
 import { type EnergyTrace, largestRise } from "../energy.ts";
 import { checkInteger, show } from "../validate.ts";
+import { patternLabels } from "./overlaps.ts";
 import { type Figure, framed, legend, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
@@ -125,10 +126,7 @@ export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions 
   const scale = perNeuron ? 1 / N : 1;
   const eLabel = perNeuron ? "energy per neuron E/N" : "energy E";
   const R = trace.overlaps.length;
-  const labels = options.labels ?? trace.references.map((_, r) => `P${r}`);
-  if (labels.length !== R) {
-    throw new RangeError(`labels must have one entry per reference (${R}), got ${labels.length}`);
-  }
+  const labels = patternLabels(options.labels, R, { extra: true });
   const hi = R > 0 ? checkInteger("highlight", options.highlight ?? 0, 0, R - 1) : 0;
   const width = options.width ?? 640;
   const async = trace.mode === "async";
@@ -301,10 +299,7 @@ export function syncAsyncContrast(
   const perNeuron = options.perNeuron ?? N >= 50;
   const scale = perNeuron ? 1 / N : 1;
   const R = Math.min(sync.overlaps.length, async.overlaps.length);
-  const labels = options.labels ?? sync.references.map((_, r) => `P${r}`);
-  if (labels.length < R) {
-    throw new RangeError(`labels must have one entry per reference (${R}), got ${labels.length}`);
-  }
+  const labels = patternLabels(options.labels, R, { extra: true });
   const shown = options.show ?? Array.from({ length: Math.min(R, 2) }, (_, r) => r);
   shown.forEach((r, k) => checkInteger(`show[${k}]`, r, 0, R - 1));
   const width = options.width ?? 640;

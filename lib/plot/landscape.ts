@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type { EnergyProfile } from "../landscape.ts";
 import { show } from "../validate.ts";
+import { patternLabels } from "./overlaps.ts";
 import { type Figure, framed, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
@@ -60,10 +61,7 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
   const perNeuron = options.perNeuron ?? N >= 50;
   const scale = perNeuron ? 1 / N : 1;
   const R = profile.overlaps.length;
-  const labels = options.labels ?? profile.references.map((_, r) => `P${r}`);
-  if (labels.length !== R) {
-    throw new RangeError(`labels must have one entry per reference (${R}), got ${labels.length}`);
-  }
+  const labels = patternLabels(options.labels, R, { extra: true });
   const width = options.width ?? 640;
   const L = e.length - 1;
   const line = Array.from(e, (y, j) => ({ j, y: y * scale }));

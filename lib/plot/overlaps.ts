@@ -48,13 +48,33 @@ function checkOverlaps(overlaps: readonly ArrayLike<number>[]): { T: number; M: 
   return { T: overlaps.length, M };
 }
 
-/** The labels of M patterns: the given ones (checked), or "P0", "P1", .... */
-function patternLabels(labels: string[] | undefined, M: number): string[] {
+/**
+ * The labels of M patterns: the given ones, or "P0", "P1", .... With
+ * `extra: true` a longer list is accepted and cut to its first M entries
+ * (e.g. labels for every stored pattern when a trace follows only some).
+ *
+ * @example
+ * ```ts
+ * import { patternLabels } from "./overlaps.ts";
+ * patternLabels(undefined, 2); // ["P0", "P1"]
+ * patternLabels(["A", "B", "C"], 2, { extra: true }); // ["A", "B"]
+ * ```
+ */
+export function patternLabels(
+  labels: readonly string[] | undefined,
+  M: number,
+  options: { extra?: boolean } = {},
+): string[] {
   if (labels === undefined) return Array.from({ length: M }, (_, mu) => `P${mu}`);
-  if (labels.length !== M) {
-    throw new RangeError(`labels must have one entry per pattern (M = ${M}), got ${labels.length}`);
+  if (!Array.isArray(labels)) {
+    throw new TypeError(`labels must be a list of strings, got ${show(labels)}`);
   }
-  return labels;
+  if (labels.length === M || (options.extra && labels.length > M)) return labels.slice(0, M);
+  throw new RangeError(
+    `labels must have ${
+      options.extra ? "at least " : ""
+    }one entry per pattern (M = ${M}), got ${labels.length}`,
+  );
 }
 
 /**

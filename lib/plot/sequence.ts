@@ -80,7 +80,7 @@ export function stateSequence(
   const longest = Math.max(...labels.map((l) => l.length));
   const barWidth = Math.max(
     panelWidth,
-    Math.min(22 * M + 34, 200),
+    Math.min(16 * M + 34, 160),
     M <= 8 ? M * (longest * 6.5 + 6) + 34 : 0,
   );
   const columns = shown.map(({ s, t }) => {
