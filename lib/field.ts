@@ -30,11 +30,38 @@ export function overlapSums(
   out = new Int32Array(net.M),
 ): Int32Array {
   const { N, M, xi } = net;
+  if (N % 4 === 0 && xi.byteOffset % 4 === 0) return packedOverlapSums(net, state, out);
   for (let mu = 0; mu < M; mu++) {
     let s = 0;
     const off = mu * N;
     for (let i = 0; i < N; i++) s += xi[off + i] * state[i];
     out[mu] = s;
+  }
+  return out;
+}
+
+/**
+ * Overlap sums four neurons at a time. A +1 is the byte 0x01 and a -1 the
+ * byte 0xFF, so in the XOR of a pattern word and a state word each byte is
+ * 0x00 where they agree and 0xFE where they differ; bit 1 of each byte
+ * marks a mismatch, and a multiply adds the four marks. With d mismatches,
+ * a = N - 2d.
+ */
+function packedOverlapSums(net: HebbianNetwork, state: Int8Array, out: Int32Array): Int32Array {
+  const { N, M, xi } = net;
+  const W = N >> 2;
+  const words = new Int32Array(xi.buffer, xi.byteOffset, (M * N) >> 2);
+  const aligned = new Int8Array(N);
+  aligned.set(state);
+  const s = new Int32Array(aligned.buffer);
+  for (let mu = 0; mu < M; mu++) {
+    const off = mu * W;
+    let d = 0;
+    for (let w = 0; w < W; w++) {
+      const mismatch = ((words[off + w] ^ s[w]) >>> 1) & 0x01010101;
+      d += Math.imul(mismatch, 0x01010101) >>> 24;
+    }
+    out[mu] = N - 2 * d;
   }
   return out;
 }
@@ -68,15 +95,16 @@ export function hebbianField(
 ): Float64Array {
   const { N, M, xi } = net;
   overlapSums(net, state, a);
-  h.fill(0);
+  // sum_mu p_i^mu a^mu is an integer of size at most M N: exact in Int32 when that fits
+  const acc: Int32Array | Float64Array = M * N < 2 ** 31 ? new Int32Array(N) : h.fill(0);
   for (let mu = 0; mu < M; mu++) {
     const am = a[mu];
     if (am === 0) continue;
     const off = mu * N;
-    for (let i = 0; i < N; i++) h[i] += xi[off + i] * am;
+    for (let i = 0; i < N; i++) acc[i] += xi[off + i] * am;
   }
   const self = net.diagonal === "zero" ? M : 0;
-  for (let i = 0; i < N; i++) h[i] = (h[i] - self * state[i]) / N;
+  for (let i = 0; i < N; i++) h[i] = (acc[i] - self * state[i]) / N;
   return h;
 }
 
