@@ -16,8 +16,7 @@
  * @module
  */
 import { hebbianField } from "./field.ts";
-import type { Diagonal, HebbianNetwork } from "./network.ts";
-import { storePatterns } from "./network.ts";
+import { checkNetwork, type Diagonal, type HebbianNetwork, storePatterns } from "./network.ts";
 import { randomPatterns } from "./patterns.ts";
 import { type RngLike, sampleIndices, toRng } from "./random.ts";
 import { erfc } from "./special.ts";
@@ -79,7 +78,7 @@ export function loadForPError(p: number): number {
 export function crosstalkVariance(N: number, M: number): number {
   checkInteger("N", N, 1);
   checkInteger("M", M, 1);
-  return ((M - 1) * (N - 1)) / (N * N);
+  return ((M - 1) / N) * ((N - 1) / N);
 }
 
 /** Signal and crosstalk of every neuron when the network sits exactly in a pattern. */
@@ -107,6 +106,11 @@ export interface Crosstalk {
  * ```
  */
 export function crosstalk(net: HebbianNetwork, nu: number): Crosstalk {
+  if (checkNetwork(net).kind !== "hebbian") {
+    throw new TypeError(
+      "net must be a Hebbian network from storePatterns (crosstalk needs stored patterns), got a dense network",
+    );
+  }
   checkInteger("nu (pattern index)", nu, 0, net.M - 1);
   const { N, M } = net;
   const p = net.patterns[nu];
@@ -136,7 +140,13 @@ export function crosstalk(net: HebbianNetwork, nu: number): Crosstalk {
  * const c = crosstalkSample(storePatterns(randomPatterns(138, 1000, 1)), 10); // 10,000 values
  * ```
  */
-export function crosstalkSample(net: HebbianNetwork, count = Math.min(net.M, 20)): Crosstalk {
+export function crosstalkSample(net: HebbianNetwork, count?: number): Crosstalk {
+  if (checkNetwork(net).kind !== "hebbian") {
+    throw new TypeError(
+      "net must be a Hebbian network from storePatterns (crosstalk needs stored patterns), got a dense network",
+    );
+  }
+  count ??= Math.min(net.M, 20);
   checkInteger("count", count, 1, net.M);
   const parts = Array.from({ length: count }, (_, nu) => crosstalk(net, nu));
   const noise = new Float64Array(count * net.N);
@@ -187,9 +197,15 @@ export function simulatedErrorRate(
 ): ErrorRate {
   checkInteger("N", N, 2);
   checkNumber("load (M/N)", load, 1 / N, 10);
+  options ??= {};
   const r = toRng(rng);
   const M = Math.max(1, Math.round(load * N));
-  const networks = checkInteger("networks", options.networks ?? 1, 1);
+  const networks = checkInteger("networks", options.networks ?? 1, 1, 10_000);
+  if (networks * M * N > 2e9) {
+    throw new RangeError(
+      `networks x M x N must be at most 2e9 (a few minutes of work), got ${networks} x ${M} x ${N}`,
+    );
+  }
   const per = checkInteger(
     "patternsPerNetwork",
     options.patternsPerNetwork ?? Math.min(M, 20),

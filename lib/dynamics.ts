@@ -126,6 +126,11 @@ export class NeuronUpdater {
   /** Input field h_k of neuron k in the current state. */
   field(k: number): number {
     const net = this.#net;
+    if (!(k >= 0 && k < net.N && k === Math.floor(k))) {
+      throw new RangeError(
+        `k must be a neuron index, an integer in [0, ${net.N - 1}], got ${show(k)}`,
+      );
+    }
     const S = this.state;
     if (net.kind === "hebbian") {
       const { M, N, xiT } = net;
@@ -146,6 +151,14 @@ export class NeuronUpdater {
   /** Sets neuron k to `value`; returns true if it changed. */
   set(k: number, value: 1 | -1): boolean {
     const S = this.state;
+    if (!(k >= 0 && k < S.length && k === Math.floor(k))) {
+      throw new RangeError(
+        `k must be a neuron index, an integer in [0, ${S.length - 1}], got ${show(k)}`,
+      );
+    }
+    if (value !== 1 && value !== -1) {
+      throw new RangeError(`value must be +1 or -1, got ${show(value)}`);
+    }
     if (S[k] === value) return false;
     S[k] = value;
     const net = this.#net;
@@ -162,6 +175,11 @@ export class NeuronUpdater {
   /** Current overlaps m^mu = a^mu / N (Hebbian networks). */
   overlaps(out = new Float64Array(this.sums.length)): Float64Array {
     const N = this.#net.N;
+    if (!(out instanceof Float64Array) || out.length !== this.sums.length) {
+      throw new RangeError(
+        `out must be a Float64Array of length M = ${this.sums.length}, got ${show(out)}`,
+      );
+    }
     for (let mu = 0; mu < this.sums.length; mu++) out[mu] = this.sums[mu] / N;
     return out;
   }
@@ -253,6 +271,12 @@ function sweepInPlace(
  */
 export type UpdateCallback = (updater: NeuronUpdater, k: number, changed: boolean) => void;
 
+/** The most steps (or sweeps) one {@linkcode run} may take. */
+export const MAX_STEPS = 10_000_000;
+
+/** The most state entries a run may keep (1 GB of Int8 states). */
+const MAX_RECORDED = 1_000_000_000;
+
 /** Options of {@linkcode run}. */
 export interface RunOptions extends UpdateOptions {
   /** Number of steps (sync) or sweeps (async), T >= 0. */
@@ -301,7 +325,10 @@ export interface Trajectory {
  */
 export function run(net: Network, initial: Int8Array, options: RunOptions): Trajectory {
   checkState(net, initial, "initial");
-  const T = checkInteger("steps", options.steps, 0);
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`options must be an object with at least { steps }, got ${show(options)}`);
+  }
+  const T = checkInteger("steps", options.steps, 0, MAX_STEPS);
   const rule = makeRule(options);
   const stopAt = options.stopAt ?? "none";
   if (stopAt !== "none" && stopAt !== "fixed-point" && stopAt !== "cycle") {
@@ -323,6 +350,19 @@ export function run(net: Network, initial: Int8Array, options: RunOptions): Traj
     );
   }
   const record = options.recordStates ?? true;
+  if (typeof record !== "boolean") {
+    throw new TypeError(`recordStates must be true or false, got ${show(record)}`);
+  }
+  if (record && (T + 1) * net.N > MAX_RECORDED) {
+    throw new RangeError(
+      `steps must be at most ${
+        Math.floor(MAX_RECORDED / net.N) - 1
+      } when every state of N = ${net.N} neurons is kept (recordStates: false keeps only the overlaps), got ${T}`,
+    );
+  }
+  if (options.patterns != null && !Array.isArray(options.patterns)) {
+    throw new TypeError(`patterns must be a list of patterns, got ${show(options.patterns)}`);
+  }
   const refs = options.patterns ?? (net.kind === "hebbian" ? net.patterns : []);
   const refNet: HebbianNetwork | null =
     refs.length > 0 && net.kind === "hebbian" && refs === net.patterns ? net : null;

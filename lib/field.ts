@@ -12,6 +12,7 @@
  * @module
  */
 import { checkState, type DenseNetwork, type HebbianNetwork, type Network } from "./network.ts";
+import { show } from "./validate.ts";
 
 /**
  * The integer overlap sums a^mu = sum_i p_i^mu S_i = N m^mu (no checks; hot path).
@@ -30,6 +31,11 @@ export function overlapSums(
   out = new Int32Array(net.M),
 ): Int32Array {
   const { N, M, xi } = net;
+  if (state.length !== N || out.length !== M) {
+    throw new RangeError(
+      `state must have length N = ${N} and out length M = ${M}, got ${state.length} and ${out.length}`,
+    );
+  }
   if (N % 4 === 0 && xi.byteOffset % 4 === 0) return packedOverlapSums(net, state, out);
   for (let mu = 0; mu < M; mu++) {
     let s = 0;
@@ -82,6 +88,9 @@ function packedOverlapSums(net: HebbianNetwork, state: Int8Array, out: Int32Arra
  */
 export function inputField(net: Network, state: Int8Array, out?: Float64Array): Float64Array {
   checkState(net, state);
+  if (out !== undefined && (!(out instanceof Float64Array) || out.length !== net.N)) {
+    throw new RangeError(`out must be a Float64Array of length N = ${net.N}, got ${show(out)}`);
+  }
   const h = out ?? new Float64Array(net.N);
   return net.kind === "hebbian" ? hebbianField(net, state, h) : denseField(net, state, h);
 }
@@ -125,6 +134,11 @@ export function denseField(
   h: Float64Array = new Float64Array(net.N),
 ): Float64Array {
   const { N, w } = net;
+  if (state.length !== N || h.length !== N) {
+    throw new RangeError(
+      `state and h must have length N = ${N}, got ${state.length} and ${h.length}`,
+    );
+  }
   for (let i = 0; i < N; i++) {
     let s = 0;
     const off = i * N;

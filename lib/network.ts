@@ -50,6 +50,42 @@ export interface DenseNetwork {
 /** Any network the dynamics can run. */
 export type Network = HebbianNetwork | DenseNetwork;
 
+/**
+ * Checks that `net` is a network made by {@linkcode storePatterns} or
+ * {@linkcode denseNetwork} (a clear error instead of a crash deep inside when
+ * something else is passed).
+ *
+ * @example
+ * ```ts
+ * import { checkNetwork, denseNetwork } from "./network.ts";
+ * checkNetwork(denseNetwork([[0, 1], [1, 0]])); // ok
+ * ```
+ */
+export function checkNetwork(net: unknown, name = "net"): Network {
+  const n = (net ?? {}) as {
+    kind?: string;
+    N?: unknown;
+    M?: unknown;
+    xi?: unknown;
+    xiT?: unknown;
+    w?: unknown;
+    patterns?: unknown;
+  };
+  const ok = typeof n === "object" && typeof n.N === "number" && n.N >= 1 && (
+    (n.kind === "hebbian" && n.xi instanceof Int8Array && n.xiT instanceof Int8Array &&
+      typeof n.M === "number" && n.xi.length === n.M * n.N && Array.isArray(n.patterns)) ||
+    (n.kind === "dense" && n.w instanceof Float64Array && n.w.length === n.N * n.N)
+  );
+  if (!ok) {
+    throw new TypeError(
+      `${name} must be a network from storePatterns(patterns) or denseNetwork(weights), got ${
+        show(net)
+      }`,
+    );
+  }
+  return net as Network;
+}
+
 /** Options for {@linkcode storePatterns} and {@linkcode hebbianWeights}. */
 export interface HebbOptions {
   /** Self-coupling convention; default `"zero"`. */
@@ -103,6 +139,7 @@ export function storePatterns(
   patterns: readonly Pattern[],
   options: HebbOptions = {},
 ): HebbianNetwork {
+  options ??= {};
   const N = checkPatterns(patterns);
   const diagonal = checkDiagonal(options.diagonal ?? "zero");
   const M = patterns.length;
@@ -139,6 +176,12 @@ export function hebbianWeights(
   patterns: readonly Pattern[] | HebbianNetwork,
   options: HebbOptions = {},
 ): Float64Array {
+  options ??= {};
+  if (!Array.isArray(patterns) && (patterns as HebbianNetwork)?.kind !== "hebbian") {
+    throw new TypeError(
+      `patterns must be a list of patterns or a network from storePatterns, got ${show(patterns)}`,
+    );
+  }
   const net = Array.isArray(patterns)
     ? storePatterns(patterns as Pattern[], options)
     : patterns as HebbianNetwork;
@@ -197,9 +240,14 @@ export function denseNetwork(weights: number[][] | Float64Array): DenseNetwork {
         `weights must be square (N x N with N = ${N} rows): row ${i} has length ${row?.length}`,
       );
     }
-    for (let j = 0; j < N; j++) w[i * N + j] = row[j];
+    for (let j = 0; j < N; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw new RangeError(`weights[${i}][${j}] must be a finite number, got ${show(v)}`);
+      }
+      w[i * N + j] = v;
+    }
   });
-  checkFinite(w);
   return { kind: "dense", N, w };
 }
 
@@ -224,6 +272,7 @@ function checkFinite(w: Float64Array): void {
  * ```
  */
 export function weightMatrix(net: Network): Float64Array {
+  checkNetwork(net);
   return net.kind === "dense" ? net.w.slice() : hebbianWeights(net);
 }
 
@@ -237,6 +286,7 @@ export function weightMatrix(net: Network): Float64Array {
  * ```
  */
 export function checkState(net: Network, state: Int8Array, name = "state"): Int8Array {
+  checkNetwork(net);
   checkSpins(name, state);
   checkLength(name, state.length, net.N);
   return state;

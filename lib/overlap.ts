@@ -48,10 +48,20 @@ export function overlaps(
   state: Int8Array,
   out?: Float64Array,
 ): Float64Array {
+  if (!Array.isArray(patterns) && (patterns as HebbianNetwork)?.kind !== "hebbian") {
+    throw new TypeError(
+      `patterns must be a list of patterns or a network from storePatterns, got ${show(patterns)}`,
+    );
+  }
   const list = Array.isArray(patterns) ? patterns : (patterns as HebbianNetwork).patterns;
   const N = checkPatterns(list);
   checkSpins("state", state);
   checkLength("state", state.length, N);
+  if (out !== undefined && (!(out instanceof Float64Array) || out.length !== list.length)) {
+    throw new RangeError(
+      `out must be a Float64Array of length M = ${list.length}, got ${show(out)}`,
+    );
+  }
   const m = out ?? new Float64Array(list.length);
   for (let mu = 0; mu < list.length; mu++) {
     const p = list[mu];
@@ -111,6 +121,33 @@ export function pairwiseCorrelations(patterns: readonly Pattern[]): Float64Array
 }
 
 /**
+ * Smallest and largest of a list of finite numbers, in one pass (no argument
+ * spreading, so any length works).
+ *
+ * @example
+ * ```ts
+ * import { extent } from "./overlap.ts";
+ * extent([0.2, -1, 0.5]); // { min: -1, max: 0.5 }
+ * ```
+ */
+export function extent(values: ArrayLike<number>, name = "values"): { min: number; max: number } {
+  const n = values?.length;
+  if (typeof n !== "number" || n === 0) {
+    throw new RangeError(`${name} must be a non-empty list of numbers, got ${show(values)}`);
+  }
+  let min = Infinity, max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new RangeError(`${name}[${k}] must be a finite number, got ${show(v)}`);
+    }
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/**
  * Mean and standard deviation (population) of a list of numbers.
  *
  * @example
@@ -120,14 +157,16 @@ export function pairwiseCorrelations(patterns: readonly Pattern[]): Float64Array
  * ```
  */
 export function meanStd(values: ArrayLike<number>): { mean: number; std: number } {
+  const { min, max } = extent(values);
   const n = values.length;
-  if (n === 0) throw new RangeError("values must not be empty, got length 0");
+  // scale by the largest magnitude so that huge values do not overflow the sums
+  const scale = Math.max(Math.abs(min), Math.abs(max)) || 1;
   let s = 0;
-  for (let k = 0; k < n; k++) s += values[k];
+  for (let k = 0; k < n; k++) s += values[k] / scale;
   const mean = s / n;
   let v = 0;
-  for (let k = 0; k < n; k++) v += (values[k] - mean) ** 2;
-  return { mean, std: Math.sqrt(v / n) };
+  for (let k = 0; k < n; k++) v += (values[k] / scale - mean) ** 2;
+  return { mean: mean * scale, std: Math.sqrt(v / n) * scale };
 }
 
 /** Correlations between random patterns at one network size. */

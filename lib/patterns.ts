@@ -8,6 +8,25 @@
 import { type RngLike, sampleIndices, toRng } from "./random.ts";
 import { checkInteger, checkNumber, checkSpins, show } from "./validate.ts";
 
+/**
+ * The largest network size the pattern functions accept (10^8 neurons, 100 MB
+ * per pattern): larger requests fail at once instead of filling the memory.
+ */
+export const MAX_NEURONS = 100_000_000;
+
+/** Checks a grid size: positive integers with width * height <= MAX_NEURONS. */
+function checkGrid(width: number, height: number): void {
+  checkInteger("width", width, 1, MAX_NEURONS);
+  checkInteger("height", height, 1, MAX_NEURONS);
+  if (width * height > MAX_NEURONS) {
+    throw new RangeError(
+      `width x height must be at most ${MAX_NEURONS} pixels, got ${width} x ${height} = ${
+        width * height
+      }`,
+    );
+  }
+}
+
 /** A pattern or a network state: N entries, each +1 or -1. */
 export type Pattern = Int8Array;
 
@@ -32,7 +51,7 @@ export function randomPattern(
   rng: RngLike,
   options: RandomPatternOptions = {},
 ): Pattern {
-  checkInteger("N", N, 1);
+  checkInteger("N", N, 1, MAX_NEURONS);
   const r = toRng(rng);
   const q = checkNumber("onProbability", options.onProbability ?? 0.5, 0, 1);
   const p = new Int8Array(N);
@@ -57,7 +76,12 @@ export function randomPatterns(
   options: RandomPatternOptions = {},
 ): Pattern[] {
   checkInteger("M", M, 0);
-  checkInteger("N", N, 1);
+  checkInteger("N", N, 1, MAX_NEURONS);
+  if (M * N > 10 * MAX_NEURONS) {
+    throw new RangeError(
+      `M x N must be at most ${10 * MAX_NEURONS} (1 GB of patterns), got ${M} x ${N} = ${M * N}`,
+    );
+  }
   const r = toRng(rng);
   return Array.from({ length: M }, () => randomPattern(N, r, options));
 }
@@ -73,8 +97,7 @@ export function randomPatterns(
  * ```
  */
 export function checkerboard(width: number, height = width): Pattern {
-  checkInteger("width", width, 1);
-  checkInteger("height", height, 1);
+  checkGrid(width, height);
   const p = new Int8Array(width * height);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) p[r * width + c] = (r + c) % 2 === 0 ? 1 : -1;
@@ -93,8 +116,7 @@ export function checkerboard(width: number, height = width): Pattern {
  * ```
  */
 export function lPattern(width: number, height = width, thickness = 1): Pattern {
-  checkInteger("width", width, 1);
-  checkInteger("height", height, 1);
+  checkGrid(width, height);
   checkInteger("thickness", thickness, 1, Math.min(width, height));
   const p = new Int8Array(width * height).fill(-1);
   for (let r = 0; r < height; r++) {
@@ -116,8 +138,14 @@ export function lPattern(width: number, height = width, thickness = 1): Pattern 
  * ```
  */
 export function rowPatterns(width: number, height = width): Pattern[] {
-  checkInteger("width", width, 1);
-  checkInteger("height", height, 1);
+  checkGrid(width, height);
+  if (height * width * height > 10 * MAX_NEURONS) {
+    throw new RangeError(
+      `height must be small enough for height patterns of width x height pixels (at most ${
+        10 * MAX_NEURONS
+      } values), got ${width} x ${height}`,
+    );
+  }
   return Array.from({ length: height }, (_, k) => {
     const p = new Int8Array(width * height).fill(-1);
     p.fill(1, k * width, (k + 1) * width);
@@ -170,7 +198,7 @@ export function hadamardPatterns(M: number, N: number): Pattern[] {
  * ```
  */
 export function allOn(N: number): Pattern {
-  checkInteger("N", N, 1);
+  checkInteger("N", N, 1, MAX_NEURONS);
   return new Int8Array(N).fill(1);
 }
 
@@ -184,7 +212,7 @@ export function allOn(N: number): Pattern {
  * ```
  */
 export function allOff(N: number): Pattern {
-  checkInteger("N", N, 1);
+  checkInteger("N", N, 1, MAX_NEURONS);
   return new Int8Array(N).fill(-1);
 }
 
@@ -235,6 +263,7 @@ export function noisyCopy(pattern: Pattern, noise: number, rng: RngLike): Patter
  * ```
  */
 export function toGrid(pattern: Pattern, width: number): number[][] {
+  checkSpins("pattern", pattern);
   checkInteger("width", width, 1);
   if (pattern.length % width !== 0) {
     throw new RangeError(
@@ -262,15 +291,24 @@ export function fromGrid(rows: ArrayLike<number>[]): Pattern {
   if (!Array.isArray(rows) || rows.length === 0) {
     throw new RangeError(`rows must be a non-empty array of rows, got ${show(rows)}`);
   }
-  const width = rows[0].length;
+  const width = rows[0]?.length;
+  if (typeof width !== "number" || width === 0) {
+    throw new RangeError(`rows[0] must be a non-empty row of +1/-1 values, got ${show(rows[0])}`);
+  }
   const p = new Int8Array(width * rows.length);
   rows.forEach((row, r) => {
-    if (row.length !== width) {
-      throw new RangeError(`rows[${r}] must have length ${width} like rows[0], got ${row.length}`);
+    if (!row || row.length !== width) {
+      throw new RangeError(`rows[${r}] must have length ${width} like rows[0], got ${show(row)}`);
     }
-    for (let c = 0; c < width; c++) p[r * width + c] = row[c];
+    for (let c = 0; c < width; c++) {
+      const v = row[c];
+      if (v !== 1 && v !== -1) {
+        throw new RangeError(`rows[${r}][${c}] must be +1 or -1, got ${show(v)}`);
+      }
+      p[r * width + c] = v;
+    }
   });
-  return checkSpins("rows", p);
+  return p;
 }
 
 /**
@@ -287,6 +325,9 @@ export function fromGrid(rows: ArrayLike<number>[]): Pattern {
  * ```
  */
 export function fromText(text: string): Pattern {
+  if (typeof text !== "string") {
+    throw new TypeError(`text must be a string of "#" and "." rows, got ${show(text)}`);
+  }
   const lines = text.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
   return fromGrid(lines.map((line, r) =>
     Array.from(line, (ch, c) => {
@@ -307,6 +348,8 @@ export function fromText(text: string): Pattern {
  * ```
  */
 export function hammingDistance(a: Pattern, b: Pattern): number {
+  checkSpins("a", a);
+  checkSpins("b", b);
   if (a.length !== b.length) {
     throw new RangeError(`b must have the length of a (${a.length}), got length ${b.length}`);
   }

@@ -15,6 +15,9 @@ export type Rng = () => number;
 /** Either a generator or a seed for one. */
 export type RngLike = Rng | number | string;
 
+/** Generators known to return numbers in [0, 1): seeded ones and already wrapped ones. */
+const VALIDATED = new WeakSet<Rng>();
+
 /**
  * A seeded generator (seedrandom's Alea algorithm: fast, 2^116 period).
  *
@@ -33,7 +36,9 @@ export function rng(seed: number | string): Rng {
     throw new TypeError(`seed must be a finite number or a string, got ${show(seed)}`);
   }
   const alea = seedrandom.alea(String(seed));
-  return () => alea();
+  const r: Rng = () => alea();
+  VALIDATED.add(r);
+  return r;
 }
 
 /**
@@ -46,7 +51,19 @@ export function rng(seed: number | string): Rng {
  * ```
  */
 export function toRng(r: RngLike, name = "rng"): Rng {
-  if (typeof r === "function") return r;
+  if (typeof r === "function") {
+    if (VALIDATED.has(r)) return r;
+    // a generator of the student's own: every value must be a number in [0, 1)
+    const checked: Rng = () => {
+      const u = r();
+      if (typeof u !== "number" || !(u >= 0 && u < 1)) {
+        throw new RangeError(`${name}() must return numbers in [0, 1), got ${show(u)}`);
+      }
+      return u;
+    };
+    VALIDATED.add(checked);
+    return checked;
+  }
   if (typeof r === "number" || typeof r === "string") return rng(r);
   throw new TypeError(
     `${name} must be a seed (number or string) or a generator function, got ${show(r)}`,
@@ -63,7 +80,8 @@ export function toRng(r: RngLike, name = "rng"): Rng {
  * ```
  */
 export function randomInt(r: Rng, n: number): number {
-  return Math.floor(r() * n);
+  checkInteger("n", n, 1);
+  return Math.floor(toRng(r)() * n);
 }
 
 /**
@@ -78,6 +96,10 @@ export function randomInt(r: Rng, n: number): number {
  */
 export function permutation(r: Rng, n: number, out = new Uint32Array(n)): Uint32Array {
   checkInteger("n", n, 0);
+  if (!(out instanceof Uint32Array) || out.length !== n) {
+    throw new RangeError(`out must be a Uint32Array of length n = ${n}, got ${show(out)}`);
+  }
+  r = toRng(r);
   for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
@@ -98,7 +120,9 @@ export function permutation(r: Rng, n: number, out = new Uint32Array(n)): Uint32
  * ```
  */
 export function sampleIndices(r: Rng, n: number, k: number): Uint32Array {
+  checkInteger("n", n, 0);
   checkInteger("k", k, 0, n);
+  r = toRng(r);
   // partial Fisher-Yates on a full index array: O(n) memory, O(n + k) time
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
@@ -121,9 +145,10 @@ export function sampleIndices(r: Rng, n: number, k: number): Uint32Array {
  * ```
  */
 export function gaussian(r: Rng): number {
-  let u = r();
-  while (u === 0) u = r();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+  const g = toRng(r);
+  // u = 0 would give log(0); the smallest positive number instead (no loop waiting for u > 0)
+  const u = g() || Number.MIN_VALUE;
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * g());
 }
 
 /**
@@ -137,5 +162,5 @@ export function gaussian(r: Rng): number {
  */
 export function bernoulli(r: Rng, p: number): boolean {
   checkNumber("p", p, 0, 1);
-  return r() < p;
+  return toRng(r)() < p;
 }

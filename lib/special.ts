@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkNumber } from "./validate.ts";
 
 /**
  * erfc(x) = 1 - erf(x). A series for |x| < 2 and a continued fraction
@@ -17,7 +18,8 @@
  * ```
  */
 export function erfc(x: number): number {
-  if (Number.isNaN(x)) return NaN;
+  checkNumber("x", x);
+  if (x === Infinity) return 0;
   if (x < 0) return 2 - erfc(-x);
   if (x < 2) return 1 - erfSeries(x);
   return erfcContinuedFraction(x);
@@ -33,6 +35,7 @@ export function erfc(x: number): number {
  * ```
  */
 export function erf(x: number): number {
+  checkNumber("x", x);
   if (Math.abs(x) < 2) return erfSeries(x);
   return 1 - erfc(x);
 }
@@ -81,6 +84,7 @@ function erfcContinuedFraction(x: number): number {
  * ```
  */
 export function normalTail(z: number): number {
+  checkNumber("z", z);
   return 0.5 * erfc(z / Math.SQRT2);
 }
 
@@ -94,5 +98,6 @@ export function normalTail(z: number): number {
  * ```
  */
 export function normalDensity(z: number): number {
+  checkNumber("z", z);
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }

@@ -132,10 +132,13 @@ Deno.test("bad input: beta negative or NaN", () => {
 });
 
 Deno.test("bad input: steps not a non-negative integer, cue of the wrong length", () => {
-  assert.throws(() => run(boardNet, board, { steps: -1 }), /steps must be an integer >= 0, got -1/);
+  assert.throws(
+    () => run(boardNet, board, { steps: -1 }),
+    /steps must be an integer in \[0, 10000000\], got -1/,
+  );
   assert.throws(
     () => run(boardNet, board, { steps: 1.5 }),
-    /steps must be an integer >= 0, got 1.5/,
+    /steps must be an integer in \[0, 10000000\], got 1.5/,
   );
   assert.throws(
     () => run(boardNet, checkerboard(3), { steps: 1 }),

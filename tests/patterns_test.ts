@@ -85,9 +85,9 @@ Deno.test("toGrid / fromGrid / fromText round trip", () => {
 });
 
 Deno.test("bad input: N not a positive integer", () => {
-  assert.throws(() => randomPattern(0, 1), /N must be an integer >= 1, got 0/);
-  assert.throws(() => randomPattern(2.5, 1), /N must be an integer >= 1, got 2.5/);
-  assert.throws(() => randomPatterns(3, -4, 1), /N must be an integer >= 1, got -4/);
+  assert.throws(() => randomPattern(0, 1), /N must be an integer in \[1, 100000000\], got 0/);
+  assert.throws(() => randomPattern(2.5, 1), /N must be an integer in \[1, 100000000\], got 2.5/);
+  assert.throws(() => randomPatterns(3, -4, 1), /N must be an integer in \[1, 100000000\], got -4/);
 });
 
 Deno.test("bad input: flip count above N", () => {

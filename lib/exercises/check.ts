@@ -8,6 +8,7 @@
  * @module
  */
 import { escapeXml } from "../plot/figure.ts";
+import { checkNumber, show } from "../validate.ts";
 
 const DISPLAY = Symbol.for("Jupyter.display");
 
@@ -21,9 +22,9 @@ export class CheckResult {
   readonly hint: string;
 
   constructor(ok: boolean, message: string, hint = "") {
-    this.ok = ok;
-    this.message = message;
-    this.hint = ok ? "" : hint;
+    this.ok = ok === true;
+    this.message = String(message);
+    this.hint = ok ? "" : String(hint ?? "");
   }
 
   /** Plain-text form, e.g. `right: ...` or `not yet: ... Hint: ...`. */
@@ -77,17 +78,34 @@ function close(a: unknown, b: unknown, tol: number): boolean {
 }
 
 function brief(v: unknown): string {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toPrecision(6);
-  if (ArrayBuffer.isView(v) || Array.isArray(v)) {
-    const arr = Array.from(v as ArrayLike<number>);
-    return `[${arr.slice(0, 6).map(brief).join(", ")}${arr.length > 6 ? ", ..." : ""}]`;
+  try {
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toPrecision(6);
+    if (typeof v === "string") return `the string ${JSON.stringify(v).slice(0, 40)}`;
+    if (typeof v === "bigint") return `the bigint ${v}n`;
+    if (ArrayBuffer.isView(v) || Array.isArray(v)) {
+      const arr = Array.from(v as ArrayLike<number>);
+      return `[${arr.slice(0, 6).map(brief).join(", ")}${arr.length > 6 ? ", ..." : ""}]`;
+    }
+    return String(v);
+  } catch {
+    return `a value of type ${typeof v}`;
   }
-  return String(v);
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  try {
+    return String(e);
+  } catch {
+    return `a thrown value of type ${typeof e}`;
+  }
 }
 
 /**
  * Runs the student's function and the reference on every case and compares
- * the results (numbers and arrays of numbers, within `tolerance`).
+ * the results (numbers and arrays of numbers, within `tolerance`). Never
+ * throws because of the student's function: whatever it does (throws, returns
+ * something odd) ends up in the result's message.
  *
  * @example
  * ```ts
@@ -104,11 +122,21 @@ export function compareFunctions<A extends unknown[], R>(
   cases: Case<A>[],
   options: CompareOptions = {},
 ): CheckResult {
-  const tol = options.tolerance ?? 1e-9;
+  options ??= {};
+  if (typeof reference !== "function") {
+    throw new TypeError(`reference must be a function, got ${show(reference)}`);
+  }
+  if (!Array.isArray(cases) || cases.length === 0) {
+    throw new RangeError(`cases must be a non-empty list of { args, label }, got ${show(cases)}`);
+  }
+  const tol = checkNumber("tolerance", options.tolerance ?? 1e-9, 0, 1);
   if (typeof student !== "function") {
     return new CheckResult(false, `expected a function, got ${typeof student}.`, options.hint);
   }
-  for (const c of cases) {
+  for (const [k, c] of cases.entries()) {
+    if (!c || !Array.isArray(c.args)) {
+      throw new TypeError(`cases[${k}] must be { args: [...], label }, got ${show(c)}`);
+    }
     const want = reference(...c.args);
     let got: R;
     try {
@@ -116,9 +144,7 @@ export function compareFunctions<A extends unknown[], R>(
     } catch (e) {
       return new CheckResult(
         false,
-        `your function threw an error for ${c.label}: ${
-          e instanceof Error ? e.message : String(e)
-        }`,
+        `your function threw an error for ${c.label}: ${describeError(e)}`,
         options.hint,
       );
     }

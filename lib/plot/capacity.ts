@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { AGS_CAPACITY, type ErrorRate, pError } from "../capacity.ts";
+import { extent, meanStd } from "../overlap.ts";
 import { normalDensity, normalTail } from "../special.ts";
 import { checkInteger, checkNumber, show } from "../validate.ts";
 import { type Figure, framed, hconcat, plot } from "./figure.ts";
@@ -45,23 +46,30 @@ export function crosstalkHistogram(
   values: ArrayLike<number>,
   options: CrosstalkHistogramOptions = {},
 ): Figure {
+  options ??= {};
   if (!values || values.length < 2) {
     throw new RangeError(`values must hold at least 2 crosstalk values, got ${show(values)}`);
   }
   const xs = Array.from(values);
-  xs.forEach((v, k) => {
-    if (!Number.isFinite(v)) {
-      throw new RangeError(`values[${k}] must be a finite number, got ${show(v)}`);
-    }
-  });
-  const signal = checkNumber("signal", options.signal ?? 1, Number.MIN_VALUE);
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sampleVar = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length;
-  const variance = checkNumber("variance", options.variance ?? sampleVar, Number.MIN_VALUE);
-  const bins = checkInteger("bins", options.bins ?? 60, 2);
+  const range = extent(xs);
+  if (range.max - range.min > 1e6) {
+    throw new RangeError(
+      `values must be crosstalk values (a spread of order sqrt(M/N)), got values from ${range.min} to ${range.max}`,
+    );
+  }
+  const signal = checkNumber("signal", options.signal ?? 1, Number.MIN_VALUE, 1e6);
+  const { std } = meanStd(xs);
+  const sampleVar = std * std;
+  if (options.variance === undefined && !(sampleVar > 1e-12)) {
+    throw new RangeError(
+      `values must vary to estimate a variance (or give options.variance), got all values within ${std}`,
+    );
+  }
+  const variance = checkNumber("variance", options.variance ?? sampleVar, 1e-12, 1e6);
+  const bins = checkInteger("bins", options.bins ?? 60, 2, 1000);
   const sigma = Math.sqrt(variance);
-  const lo = Math.min(-signal - sigma, ...xs, -4 * sigma);
-  const hi = Math.max(...xs, 4 * sigma);
+  const lo = Math.min(-signal - sigma, range.min, -4 * sigma);
+  const hi = Math.max(range.max, 4 * sigma);
   const curve = Array.from({ length: 241 }, (_, k) => {
     const x = lo + ((hi - lo) * k) / 240;
     return { x, y: normalDensity(x / sigma) / sigma };
@@ -78,7 +86,7 @@ export function crosstalkHistogram(
   }));
   const measured = xs.filter((v) => v < -signal).length / xs.length;
   const theory = normalTail(signal / sigma);
-  const width = options.width ?? 600;
+  const width = checkInteger("width", options.width ?? 600, 200, 4000);
   const fig = plot({
     width,
     height: 300,
@@ -177,10 +185,23 @@ export function pErrorPlot(
   points: readonly ErrorRate[] = [],
   options: PErrorPlotOptions = {},
 ): Figure {
+  options ??= {};
+  if (!Array.isArray(points)) {
+    throw new TypeError(
+      `points must be a list of results of simulatedErrorRate, got ${show(points)}`,
+    );
+  }
+  points.forEach((p, k) => {
+    checkNumber(`points[${k}].load`, p?.load, 0, 10);
+    checkNumber(`points[${k}].rate`, p?.rate, 0, 1);
+    checkNumber(`points[${k}].theory`, p?.theory, 0, 1);
+    checkInteger(`points[${k}].N`, p?.N, 1);
+  });
   const maxLoad = checkNumber(
     "maxLoad",
-    options.maxLoad ?? Math.max(0.5, ...points.map((p) => p.load)),
-    0.01,
+    options.maxLoad ?? points.reduce((m, p) => Math.max(m, p.load), 0.5),
+    0.03,
+    10,
   );
   const floor = 1e-5;
   const theory = Array.from({ length: 200 }, (_, k) => {
@@ -189,7 +210,7 @@ export function pErrorPlot(
   }).filter((d) => d.p >= floor);
   const seen = points.filter((p) => p.rate > 0);
   const none = points.filter((p) => p.rate === 0);
-  const width = options.width ?? 600;
+  const width = checkInteger("width", options.width ?? 600, 200, 4000);
   const capacityP = pError(AGS_CAPACITY);
   const fig = plot({
     width,

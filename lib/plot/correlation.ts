@@ -6,7 +6,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { CorrelationSample } from "../overlap.ts";
-import { show } from "../validate.ts";
+import { extent } from "../overlap.ts";
+import { checkInteger, checkNumber, show } from "../validate.ts";
 import { type Figure, framed, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
 
@@ -31,8 +32,25 @@ export function correlationSpreadPlot(
       `samples must be a non-empty list from correlationSpread, got ${show(samples)}`,
     );
   }
+  options ??= {};
+  samples.forEach((s, k) => {
+    checkInteger(`samples[${k}].N`, s?.N, 1);
+    if (!s.values || typeof s.values.length !== "number") {
+      throw new TypeError(
+        `samples[${k}].values must be a list of correlations, got ${show(s.values)}`,
+      );
+    }
+    const { min, max } = extent(s.values, `samples[${k}].values`);
+    if (min < -1 || max > 1) {
+      throw new RangeError(
+        `samples[${k}].values must lie in [-1, 1], got values from ${min} to ${max}`,
+      );
+    }
+    checkNumber(`samples[${k}].std`, s.std, 0, 1);
+  });
   const Ns = samples.map((s) => s.N);
-  const nMin = Math.min(...Ns) / 1.6, nMax = Math.max(...Ns) * 1.6;
+  const nRange = extent(Ns);
+  const nMin = nRange.min / 1.6, nMax = nRange.max * 1.6;
   const points = samples.flatMap((s) =>
     Array.from(s.values, (c, k) => ({ N: s.N * Math.exp(0.18 * (((k * 0.618034) % 1) - 0.5)), c }))
   );
@@ -40,11 +58,11 @@ export function correlationSpreadPlot(
     const N = nMin * (nMax / nMin) ** (k / 59);
     return { N, s: 1 / Math.sqrt(N) };
   });
-  const yMax = Math.max(
-    1.1 / Math.sqrt(Math.min(...Ns)) * 3,
-    ...points.map((p) => Math.abs(p.c as number)),
+  const yMax = points.reduce(
+    (m, p) => Math.max(m, Math.abs(p.c as number)),
+    1.1 / Math.sqrt(nRange.min) * 3,
   );
-  const width = options.width ?? 560;
+  const width = checkInteger("width", options.width ?? 560, 200, 4000);
   const fig = plot({
     width,
     height: 320,

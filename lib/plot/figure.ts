@@ -13,6 +13,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { plotDocument } from "./dom.ts";
+import { checkNumber, show } from "../validate.ts";
 
 const DISPLAY = Symbol.for("Jupyter.display");
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -125,6 +126,9 @@ function sizeOf(el: Element): { width: number; height: number } {
 export function svgFigure(svg: string | Element, alt: string): Figure {
   const doc = plotDocument();
   let el: Element;
+  if (typeof svg !== "string" && typeof (svg as Element)?.getAttribute !== "function") {
+    throw new TypeError(`svg must be SVG markup or an <svg> element, got ${show(svg)}`);
+  }
   if (typeof svg === "string") {
     const holder = doc.createElement("div");
     holder.innerHTML = svg.trim();
@@ -189,6 +193,11 @@ function withoutResponsiveCss(svg: string): string {
  * ```
  */
 export function toFigure(element: Element, alt: string): Figure {
+  if (typeof element?.tagName !== "string") {
+    throw new TypeError(
+      `element must be the <svg> or <figure> returned by Plot.plot, got ${show(element)}`,
+    );
+  }
   const tag = element.tagName.toLowerCase();
   if (tag === "svg") return svgFigure(element, alt);
   if (tag !== "figure") {
@@ -255,8 +264,10 @@ export interface TextOptions {
  * ```
  */
 export function textFigure(text: string, options: TextOptions = {}): Figure {
-  const size = options.size ?? 13;
-  const maxWidth = options.width ?? 640;
+  if (typeof text !== "string") throw new TypeError(`text must be a string, got ${show(text)}`);
+  options ??= {};
+  const size = checkNumber("size", options.size ?? 13, 4, 200);
+  const maxWidth = checkNumber("width", options.width ?? 640, 20, 20_000);
   const charWidth = size * (options.weight === "bold" ? 0.66 : 0.6);
   const perLine = Math.max(10, Math.floor(maxWidth / charWidth));
   const lines: string[] = [];
@@ -272,15 +283,15 @@ export function textFigure(text: string, options: TextOptions = {}): Figure {
   }
   const lineHeight = Math.round(size * 1.3);
   const width = Math.ceil(
-    Math.min(maxWidth, Math.max(...lines.map((l) => l.length)) * charWidth + 8),
+    Math.min(maxWidth, lines.reduce((n, l) => Math.max(n, l.length), 0) * charWidth + 8),
   );
   const height = lineHeight * lines.length + 4;
   const body = lines.map((l, k) =>
     `<text x="0" y="${
       size + k * lineHeight
     }" font-size="${size}" font-family="system-ui, sans-serif"${
-      options.weight ? ` font-weight="${options.weight}"` : ""
-    } fill="${options.color ?? "black"}">${escapeXml(l)}</text>`
+      options.weight ? ` font-weight="${escapeXml(String(options.weight))}"` : ""
+    } fill="${escapeXml(String(options.color ?? "black"))}">${escapeXml(l)}</text>`
   ).join("");
   return svgFigure(`<svg width="${Math.max(1, width)}" height="${height}">${body}</svg>`, text);
 }
@@ -296,14 +307,26 @@ export interface ConcatOptions {
 }
 
 function concat(figures: Figure[], direction: "row" | "column", options: ConcatOptions): Figure {
+  if (!Array.isArray(figures)) {
+    throw new TypeError(`figures must be a list of figures, got ${show(figures)}`);
+  }
+  figures.forEach((f, k) => {
+    if (!(f instanceof Figure)) {
+      throw new TypeError(
+        `figures[${k}] must be a Figure (from plot, textFigure, ...), got ${show(f)}`,
+      );
+    }
+  });
+  options ??= {};
   const parts = figures.filter((f) => f.width > 0 && f.height > 0);
   if (parts.length === 0) {
     throw new RangeError("figures must contain at least one figure, got none");
   }
-  const gap = options.gap ?? 12;
+  const gap = checkNumber("gap", options.gap ?? 12, 0, 1000);
   const along = parts.reduce((s, f) => s + (direction === "row" ? f.width : f.height), 0) +
     gap * (parts.length - 1);
-  const across = Math.max(...parts.map((f) => (direction === "row" ? f.height : f.width)));
+  let across = 0;
+  for (const f of parts) across = Math.max(across, direction === "row" ? f.height : f.width);
   const width = direction === "row" ? along : across;
   const height = direction === "row" ? across : along;
   let pos = 0;
@@ -394,8 +417,20 @@ export interface FrameOptions {
  * ```
  */
 export function framed(panels: Figure | Figure[], options: FrameOptions): Figure {
+  if (options === null || typeof options !== "object" || typeof options.alt !== "string") {
+    throw new TypeError(
+      `options must be an object with a text description { alt }, got ${show(options)}`,
+    );
+  }
   const list = Array.isArray(panels) ? panels : [panels];
-  const width = options.width ?? Math.max(320, ...list.map((f) => f.width));
+  list.forEach((f, k) => {
+    if (!(f instanceof Figure)) {
+      throw new TypeError(`panels[${k}] must be a Figure, got ${show(f)}`);
+    }
+  });
+  let widest = 320;
+  for (const f of list) widest = Math.max(widest, f.width);
+  const width = checkNumber("width", options.width ?? widest, 20, 20_000);
   const parts: Figure[] = [];
   if (options.title) parts.push(textFigure(options.title, { size: 14, weight: "bold", width }));
   if (options.subtitle) {

@@ -5,7 +5,8 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { checkNumber, show } from "../validate.ts";
+import { extent } from "../overlap.ts";
+import { checkInteger, checkNumber, show } from "../validate.ts";
 import { type Figure, framed, legend, plot } from "./figure.ts";
 import { divergingScale } from "./theme.ts";
 
@@ -45,27 +46,45 @@ export function matrixHeatmap(
   matrix: ArrayLike<number>,
   options: MatrixHeatmapOptions = {},
 ): Figure {
+  options ??= {};
   const n = Math.round(Math.sqrt(matrix?.length ?? 0));
   if (!matrix || n === 0 || n * n !== matrix.length) {
     throw new RangeError(`matrix must be square (n*n entries, row-major), got ${show(matrix)}`);
   }
+  if (n > 400) {
+    throw new RangeError(
+      `matrix must be at most 400 x 400 to be drawn cell by cell, got ${n} x ${n}`,
+    );
+  }
   let maxAbs = 0;
   for (let k = 0; k < matrix.length; k++) {
     const v = matrix[k];
-    if (!Number.isFinite(v)) {
+    if (typeof v !== "number" || !(Math.abs(v) <= 1e100)) {
       throw new RangeError(
-        `matrix[${Math.floor(k / n)}][${k % n}] must be a finite number, got ${show(v)}`,
+        `matrix[${Math.floor(k / n)}][${k % n}] must be a number of magnitude at most 1e100, got ${
+          show(v)
+        }`,
       );
     }
     maxAbs = Math.max(maxAbs, Math.abs(v));
   }
-  const limit = checkNumber("limit", options.limit ?? (maxAbs > 0 ? maxAbs : 1), Number.MIN_VALUE);
+  // entries below 1e-100 in magnitude count as zero (their colour scale would not be drawable)
+  const limit = checkNumber(
+    "limit",
+    options.limit ?? (maxAbs > 1e-100 ? maxAbs : 1),
+    1e-100,
+    1e100,
+  );
   const names = options.names ?? Array.from({ length: n }, (_, k) => String(k));
   if (names.length !== n) throw new RangeError(`names must have ${n} entries, got ${names.length}`);
   const data = Array.from(matrix, (v, k) => ({ i: names[Math.floor(k / n)], j: names[k % n], v }));
   const showValues = options.showValues ?? n <= 8;
-  const size = options.size ??
-    (showValues ? Math.max(200, 44 * n) : Math.max(200, Math.min(420, 18 * n)));
+  const size = checkInteger(
+    "size",
+    options.size ?? (showValues ? Math.max(200, 44 * n) : Math.max(200, Math.min(420, 18 * n))),
+    60,
+    4000,
+  );
   const tickEvery = Math.ceil(n / 16);
   const ticks = names.filter((_, k) => k % tickEvery === 0);
   const label = options.label ?? "value";
@@ -95,9 +114,10 @@ export function matrixHeatmap(
   }, "");
   const bar = legend(divergingScale(limit, label), { width: Math.min(220, body.width) });
   const values = new Set(Array.from(matrix, (v) => Math.round(v * 1e6) / 1e6));
+  const { min, max } = extent([...values]);
   const summary = values.size <= 5
     ? `entries take the values ${[...values].sort((a, b) => a - b).join(", ")}`
-    : `entries range over [${Math.min(...values)}, ${Math.max(...values)}]`;
+    : `entries range over [${min}, ${max}]`;
   return framed([bar, body], {
     title: options.title,
     width: body.width,

@@ -28,6 +28,9 @@ function checkOverlaps(overlaps: readonly ArrayLike<number>[]): { T: number; M: 
       `overlaps must be a non-empty list (one entry per time step), got ${show(overlaps)}`,
     );
   }
+  if (!overlaps.every((row) => row !== null && typeof row === "object" && "length" in row)) {
+    throw new TypeError(`overlaps must be a list of rows of overlaps (one row per time step)`);
+  }
   const M = overlaps[0].length;
   if (M === 0) {
     throw new RangeError("overlaps[0] must hold at least one pattern's overlap, got length 0");
@@ -40,7 +43,7 @@ function checkOverlaps(overlaps: readonly ArrayLike<number>[]): { T: number; M: 
     }
     for (let mu = 0; mu < M; mu++) {
       const v = row[mu];
-      if (!(v >= -1 && v <= 1)) {
+      if (typeof v !== "number" || !(v >= -1 && v <= 1)) {
         throw new RangeError(`overlaps[${t}][${mu}] must be a number in [-1, 1], got ${show(v)}`);
       }
     }
@@ -69,6 +72,9 @@ export function patternLabels(
   if (!Array.isArray(labels)) {
     throw new TypeError(`labels must be a list of strings, got ${show(labels)}`);
   }
+  labels.forEach((l, k) => {
+    if (typeof l !== "string") throw new TypeError(`labels[${k}] must be a string, got ${show(l)}`);
+  });
   if (labels.length === M || (options.extra && labels.length > M)) return labels.slice(0, M);
   throw new RangeError(
     `labels must have ${
@@ -96,7 +102,13 @@ export function overlapMap(
   overlaps: readonly ArrayLike<number>[],
   options: OverlapFigureOptions = {},
 ): Figure {
+  options ??= {};
   const { T, M } = checkOverlaps(overlaps);
+  if (T * M > 100_000) {
+    throw new RangeError(
+      `overlaps must have at most 100000 cells (time steps x patterns) for a heatmap, got ${T} x ${M}; use overlapLines or fewer steps`,
+    );
+  }
   const labels = patternLabels(options.labels, M);
   const data = overlaps.flatMap((row, t) =>
     Array.from(row, (m, mu) => ({ t, pattern: labels[mu], m }))
@@ -104,7 +116,7 @@ export function overlapMap(
   const cell = Math.max(6, Math.min(40, Math.floor(560 / T)));
   const rowHeight = Math.max(8, Math.min(28, Math.floor(360 / M)));
   const showValues = cell >= 30 && rowHeight >= 18;
-  const width = options.width ?? Math.min(640, 70 + T * cell);
+  const width = checkInteger("width", options.width ?? Math.min(640, 70 + T * cell), 100, 4000);
   const marks: Plot.Markish[] = [
     Plot.cell(data, { x: "t", y: "pattern", fill: "m", inset: 0.5 }),
   ];
@@ -166,7 +178,13 @@ export function overlapLines(
   overlaps: readonly ArrayLike<number>[],
   options: OverlapLinesOptions = {},
 ): Figure {
+  options ??= {};
   const { T, M } = checkOverlaps(overlaps);
+  if (T * M > 2_000_000) {
+    throw new RangeError(
+      `overlaps must have at most 2000000 values (time steps x patterns) to draw, got ${T} x ${M}`,
+    );
+  }
   const labels = patternLabels(options.labels, M);
   const last = overlaps[T - 1];
   let best = 0;
@@ -177,10 +195,10 @@ export function overlapLines(
   );
   const others = data.filter((d) => d.mu !== hi);
   const main = data.filter((d) => d.mu === hi);
-  const width = options.width ?? 560;
+  const width = checkInteger("width", options.width ?? 560, 100, 4000);
   const fig = plot({
     width,
-    height: options.height ?? 260,
+    height: checkInteger("height", options.height ?? 260, 80, 4000),
     marginRight: 70,
     x: { label: options.timeLabel ?? "time step t", domain: [0, Math.max(1, T - 1)] },
     y: { label: "overlap m", domain: [-1.05, 1.05], ticks: [-1, -0.5, 0, 0.5, 1] },

@@ -7,8 +7,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Pattern } from "../patterns.ts";
-import { checkInteger, checkLength, checkSpins } from "../validate.ts";
+import { checkInteger, checkLength, checkSpins, show } from "../validate.ts";
 import { type Figure, hconcat, plot, textFigure, vconcat, withAlt } from "./figure.ts";
+import { patternLabels } from "./overlaps.ts";
 import { colors } from "./theme.ts";
 
 /** Options of {@linkcode patternGrid}. */
@@ -42,8 +43,15 @@ export function defaultWidth(N: number): number {
  * ```
  */
 export function patternGrid(pattern: Pattern, options: PatternGridOptions = {}): Figure {
+  options ??= {};
   checkSpins("pattern", pattern);
   const N = pattern.length;
+  if (N > 250_000) {
+    throw new RangeError(`pattern must have at most 250000 pixels to be drawn, got ${N}`);
+  }
+  if (options.label !== undefined && typeof options.label !== "string") {
+    throw new TypeError(`label must be a string, got ${show(options.label)}`);
+  }
   const width = checkInteger("width", options.width ?? defaultWidth(N), 1, N);
   if (N % width !== 0) {
     throw new RangeError(`width must divide the number of pixels N = ${N}, got ${width}`);
@@ -53,8 +61,13 @@ export function patternGrid(pattern: Pattern, options: PatternGridOptions = {}):
     checkSpins("reference", options.reference);
     checkLength("reference", options.reference.length, N);
   }
-  const cell = options.cellSize ??
-    Math.max(4, Math.min(16, Math.floor(200 / Math.max(width, height))));
+  const cell = checkInteger(
+    "cellSize",
+    options.cellSize ??
+      Math.max(4, Math.min(16, Math.floor(200 / Math.max(width, height)))),
+    1,
+    100,
+  );
   const pixels = Array.from(pattern, (v, i) => ({
     row: Math.floor(i / width),
     col: i % width,
@@ -123,8 +136,7 @@ export function patternRow(patterns: readonly Pattern[], options: PatternRowOpti
   if (!Array.isArray(patterns) || patterns.length === 0) {
     throw new RangeError(`patterns must be a non-empty list, got ${patterns?.length ?? patterns}`);
   }
-  const labels = options.labels ?? patterns.map((_, k) => `P${k}`);
-  checkLength("labels", labels.length, patterns.length);
+  const labels = patternLabels(options.labels, patterns.length);
   const columns = checkInteger("columns", options.columns ?? 8, 1);
   const grids = patterns.map((p, k) => patternGrid(p, { ...options, label: labels[k] }));
   const rows: Figure[] = [];

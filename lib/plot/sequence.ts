@@ -9,9 +9,10 @@ import * as Plot from "@observablehq/plot";
 import type { Trajectory } from "../dynamics.ts";
 import { overlap } from "../overlap.ts";
 import type { Pattern } from "../patterns.ts";
-import { checkInteger, checkLength, show } from "../validate.ts";
+import { checkInteger, show } from "../validate.ts";
 import { type Figure, framed, hconcat, plot, textFigure, vconcat } from "./figure.ts";
 import { defaultWidth, patternGrid } from "./patterns.ts";
+import { patternLabels } from "./overlaps.ts";
 import { colors } from "./theme.ts";
 
 /** Options of {@linkcode stateSequence}. */
@@ -66,18 +67,17 @@ export function stateSequence(
   const N = list[0].length;
   const M = patterns.length;
   const ref = checkInteger("reference", options.reference ?? 0, 0, M - 1);
-  const labels = options.labels ?? patterns.map((_, mu) => `P${mu}`);
-  checkLength("labels", labels.length, M);
+  const labels = patternLabels(options.labels, M);
   const maxStates = checkInteger("maxStates", options.maxStates ?? 8, 1);
   const width = options.width ?? defaultWidth(N);
-  const t0 = options.t0 ?? 0;
+  const t0 = checkInteger("t0", options.t0 ?? 0, 0);
   let shown = list.map((s, t) => ({ s, t: t + t0 }));
   if (shown.length > maxStates) {
     shown = [...shown.slice(0, maxStates - 1), shown[shown.length - 1]];
   }
   const cellSize = Math.max(4, Math.min(14, Math.floor(560 / (shown.length * width))));
   const panelWidth = width * cellSize + 2;
-  const longest = Math.max(...labels.map((l) => l.length));
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
   const barWidth = Math.max(
     panelWidth,
     Math.min(16 * M + 34, 160),
