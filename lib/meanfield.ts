@@ -51,8 +51,21 @@ export interface OverlapMap {
 /** Either the noise parameter beta of the standard gain or a gain function. */
 export type GainLike = number | Gain;
 
+/**
+ * The error for a map argument m that is not a number or is NaN (+-Infinity
+ * is allowed: the maps have limits there). Callers test
+ * `typeof m !== "number" || m !== m` inline, which is cheap in loops.
+ */
+function badArgument(m: unknown): never {
+  if (typeof m !== "number") throw new TypeError(`m must be a number, got ${show(m)}`);
+  throw new RangeError(`m must be a number (±Infinity allowed), got ${show(m)}`);
+}
+
 /** Formats a number compactly for labels (at most 4 significant digits). */
 export function shortNumber(x: number): string {
+  if (typeof x !== "number" || Number.isNaN(x)) {
+    throw new TypeError(`shortNumber: x must be a number, got ${show(x)}`);
+  }
   if (x === Infinity) return "∞";
   if (x === -Infinity) return "-∞";
   return String(Number(x.toPrecision(4)));
@@ -77,6 +90,12 @@ export function toOverlapMap(
 ): OverlapMap {
   if (typeof F !== "function") {
     throw new TypeError(`F must be a function m => overlap, got ${show(F)}`);
+  }
+  if (typeof label !== "string") {
+    throw new TypeError(`label must be a string (a formula for titles), got ${show(label)}`);
+  }
+  if (derivative !== undefined && typeof derivative !== "function") {
+    throw new TypeError(`derivative must be a function m => F'(m), got ${show(derivative)}`);
   }
   const f = (m: number) => F(m);
   return Object.assign(f, { label, derivative, beta }) as OverlapMap;
@@ -128,24 +147,46 @@ export function meanFieldMap(gainOrBeta: GainLike): OverlapMap {
     const beta = checkNumber("beta", gainOrBeta, 0);
     if (beta === Infinity) {
       return toOverlapMap(
-        (m) => (m > 0 ? 1 : m < 0 ? -1 : 0),
+        (m) => {
+          if (typeof m !== "number" || m !== m) badArgument(m);
+          return m > 0 ? 1 : m < 0 ? -1 : 0;
+        },
         "F(m) = sgn(m) (β = ∞)",
-        (m) => (m === 0 ? Infinity : 0),
+        (m) => {
+          if (typeof m !== "number" || m !== m) badArgument(m);
+          return m === 0 ? Infinity : 0;
+        },
         Infinity,
       );
     }
+    // at beta = 0, beta * m is NaN for m = +-Infinity: the map is 0 there (its value everywhere)
+    const finite = (m: number) => (beta === 0 && (m === Infinity || m === -Infinity) ? 0 : m);
     return toOverlapMap(
-      (m) => Math.tanh(beta * m),
+      (m) => {
+        if (typeof m !== "number" || m !== m) badArgument(m);
+        return Math.tanh(beta * finite(m));
+      },
       `F(m) = tanh(${shortNumber(beta)} m)`,
       (m) => {
-        const t = Math.tanh(beta * m);
+        if (typeof m !== "number" || m !== m) badArgument(m);
+        const t = Math.tanh(beta * finite(m));
         return beta * (1 - t * t);
       },
       beta,
     );
   }
   const g = resolveGain(gainOrBeta);
-  return toOverlapMap((m) => g(m) - g(-m), "F(m) = g(m) - g(-m)");
+  return toOverlapMap((m) => {
+    if (typeof m !== "number" || m !== m) badArgument(m);
+    const next = g(m) - g(-m);
+    if (!(next >= -1 && next <= 1)) {
+      throw new RangeError(
+        `gain(h) must return a probability in [0, 1], got gain(${m}) = ${show(g(m))} and ` +
+          `gain(${-m}) = ${show(g(-m))} (at m = ${m})`,
+      );
+    }
+    return next;
+  }, "F(m) = g(m) - g(-m)");
 }
 
 /** The four groups of neurons after one parallel step, as fractions of N. */
@@ -191,10 +232,13 @@ function checkMap(F: unknown): (m: number) => number {
   return F as (m: number) => number;
 }
 
+/** Largest number of iterations of {@linkcode iterateMap} (80 MB of results). */
+const MAX_ITERATIONS = 1e7;
+
 /**
  * Iterates an overlap map T times from m0: returns m(0) = m0, m(1) = F(m0),
  * ..., m(T) (T + 1 values), the mean-field prediction of the overlap under
- * parallel stochastic updates.
+ * parallel stochastic updates. T is at most 10,000,000.
  *
  * @example
  * ```ts
@@ -206,6 +250,11 @@ export function iterateMap(F: (m: number) => number, m0: number, T: number): Flo
   const f = checkMap(F);
   checkNumber("m0", m0, -1, 1);
   checkInteger("T", T, 0);
+  if (T > MAX_ITERATIONS) {
+    throw new RangeError(
+      `T must be at most ${MAX_ITERATIONS} (all T + 1 iterates are kept in memory), got ${T}`,
+    );
+  }
   const out = new Float64Array(T + 1);
   out[0] = m0;
   for (let t = 1; t <= T; t++) {
@@ -237,9 +286,15 @@ export interface FixedPoint {
 
 /** Options of {@linkcode fixedPoints}. */
 export interface FixedPointOptions {
-  /** Number of bracketing intervals on [-1, 1] (default 2000, i.e. spacing 0.001). */
+  /**
+   * Number of bracketing intervals on [-1, 1] (default 2000, i.e. spacing
+   * 0.001; at most 100,000, which takes about two seconds for a crosstalk map).
+   */
   intervals?: number;
 }
+
+/** Largest `intervals` of {@linkcode fixedPoints}: about 2 s for a crosstalk map. */
+const MAX_FIXED_POINT_INTERVALS = 100_000;
 
 /** Brent's method for a root of f in [a, b] with f(a) f(b) < 0. */
 function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number): number {
@@ -332,10 +387,28 @@ const RESIDUAL = 1e-10;
  */
 export function mapSlope(F: (m: number) => number, m: number): number {
   const f = checkMap(F);
+  checkNumber("m", m);
   const exact = (F as Partial<OverlapMap>).derivative;
-  if (typeof exact === "function") return exact(m);
+  if (typeof exact === "function") {
+    const slope: unknown = exact(m);
+    if (typeof slope !== "number" || Number.isNaN(slope)) {
+      throw new RangeError(
+        `F.derivative(m) must return a number (the slope F'(m)), got ${show(slope)} at m = ${m}`,
+      );
+    }
+    return slope;
+  }
   const h = 1e-6;
-  return (f(m + h) - f(m - h)) / (2 * h);
+  const up = f(m + h), down = f(m - h);
+  const slope = (up - down) / (2 * h);
+  if (typeof up !== "number" || typeof down !== "number" || Number.isNaN(slope)) {
+    throw new RangeError(
+      `the slope of F at m = ${m} is not a number: F(${m + h}) = ${show(up)}, F(${m - h}) = ${
+        show(down)
+      }`,
+    );
+  }
+  return slope;
 }
 
 function classify(F: (m: number) => number, m: number): FixedPoint {
@@ -377,7 +450,16 @@ export function fixedPoints(
   options: FixedPointOptions = {},
 ): FixedPoint[] {
   const f = checkMap(F);
-  const n = checkInteger("intervals", options.intervals ?? 2000, 2, 1e7);
+  options ??= {};
+  const n = options.intervals ?? 2000;
+  if (
+    typeof n !== "number" || !Number.isInteger(n) || n < 2 || n > MAX_FIXED_POINT_INTERVALS
+  ) {
+    throw new RangeError(
+      `intervals must be an integer in [2, ${MAX_FIXED_POINT_INTERVALS}] (a finer grid takes ` +
+        `more than a second or two for a crosstalk map), got ${show(n)}`,
+    );
+  }
   const G = (m: number) => {
     const y = f(m);
     if (typeof y !== "number" || Number.isNaN(y)) {
@@ -452,8 +534,12 @@ export function retrievalOverlap(beta: number): number {
   if (beta <= 1) return 0;
   if (beta === Infinity) return 1;
   const G = (m: number) => Math.tanh(beta * m) - m;
-  // G > 0 just above 0 (slope beta > 1) and G(1) < 0: exactly one root in (0, 1)
-  const a = Math.min(1e-3, Math.sqrt(3 * (beta - 1)) / (2 * beta));
+  // G > 0 just above 0 (slope beta > 1) and G(1) < 0: exactly one root in (0, 1).
+  // 3 (beta - 1) and 2 beta overflow for beta near MAX_VALUE: there, sqrt(3 / beta) / 2
+  const a = Math.min(
+    1e-3,
+    beta < 1e300 ? Math.sqrt(3 * (beta - 1)) / (2 * beta) : Math.sqrt(3 / beta) / 2,
+  );
   const ga = G(a);
   if (!(ga > 0)) return Math.sqrt(3 * (beta - 1)); // beta within rounding of 1: leading order
   return brent(G, a, 1, ga, G(1));
@@ -479,9 +565,12 @@ export function betaForFixedPoint(mStar: number): number {
   return Math.atanh(m) / m;
 }
 
+/** Largest `count` of {@linkcode betaValues}. */
+const MAX_BETA_VALUES = 1_000_000;
+
 /**
  * `count` equally spaced values from `min` to `max` (both included), e.g. the
- * beta axis of a bifurcation diagram.
+ * beta axis of a bifurcation diagram. `count` is at most 1,000,000.
  *
  * @example
  * ```ts
@@ -493,7 +582,22 @@ export function betaValues(min: number, max: number, count: number): number[] {
   checkNumber("min", min, 0, Number.MAX_VALUE);
   checkNumber("max", max, min, Number.MAX_VALUE);
   checkInteger("count", count, 2);
-  return Array.from({ length: count }, (_, k) => min + ((max - min) * k) / (count - 1));
+  if (count > MAX_BETA_VALUES) {
+    throw new RangeError(
+      `count must be at most ${MAX_BETA_VALUES} (every value makes a fixed-point search in ` +
+        `bifurcation), got ${count}`,
+    );
+  }
+  const width = max - min; // finite: 0 <= min <= max <= MAX_VALUE
+  if (Number.isFinite(width * (count - 1))) {
+    return Array.from({ length: count }, (_, k) => min + (width * k) / (count - 1));
+  }
+  // a range so wide that width * k overflows: step first, never past max
+  const step = width / (count - 1);
+  return Array.from(
+    { length: count },
+    (_, k) => (k === count - 1 ? max : Math.min(max, min + step * k)),
+  );
 }
 
 /** A fixed point at one value of beta, tagged with the branch it belongs to. */
@@ -541,6 +645,7 @@ export function bifurcation(
   betas: ArrayLike<number>,
   options: BifurcationOptions = {},
 ): BifurcationPoint[] {
+  options ??= {};
   if (!betas || typeof betas.length !== "number" || betas.length === 0) {
     throw new RangeError(`betas must be a non-empty list of numbers >= 0, got ${show(betas)}`);
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { checkGain, standardGain, stepGain } from "../lib/gain.ts";
+import { checkGain, sgn, standardGain, stepGain } from "../lib/gain.ts";
 import {
   betaForFixedPoint,
   betaValues,
@@ -11,6 +11,7 @@ import {
   mapSlope,
   meanFieldMap,
   retrievalOverlap,
+  shortNumber,
   toOverlapMap,
 } from "../lib/meanfield.ts";
 
@@ -332,4 +333,148 @@ Deno.test("bad input: a map that leaves [-1, 1] or returns NaN", () => {
     /F\(m\) must be an overlap in \[-1, 1\], got 1.6/,
   );
   assert.throws(() => fixedPoints(() => NaN), /F\(m\) must be a number, got NaN/);
+});
+
+// ---- tester findings (part 2): one test each ------------------------------------------------
+
+Deno.test("retrievalOverlap is 1 (not Infinity) for huge beta", () => {
+  assert.equal(retrievalOverlap(1e308), 1);
+  assert.equal(retrievalOverlap(Number.MAX_VALUE), 1);
+  assert.equal(retrievalOverlap(1e20), 1);
+  assert.ok(Math.abs(retrievalOverlap(2) - 0.957504) < 1e-6, "unchanged for ordinary beta");
+});
+
+Deno.test("betaValues over the whole double range stays finite and ends at max", () => {
+  const v = betaValues(0, Number.MAX_VALUE, 3);
+  assert.ok(v.every(Number.isFinite), `${v}`);
+  assert.equal(v[0], 0);
+  assert.equal(v[2], Number.MAX_VALUE);
+  assert.ok(v[1] > 0 && v[1] < v[2]);
+  assert.deepEqual(betaValues(0, 4, 5), [0, 1, 2, 3, 4], "unchanged for ordinary ranges");
+});
+
+Deno.test("bad input: betaValues count above 1,000,000 is rejected at once", () => {
+  const t0 = performance.now();
+  assert.throws(
+    () => betaValues(0, 4, 1e9),
+    /count must be at most 1000000 .*got 1000000000/,
+  );
+  assert.ok(performance.now() - t0 < 100);
+});
+
+Deno.test("bad input: maps reject a NaN or non-number m, and take limits at +-Infinity", () => {
+  assert.throws(() => meanFieldMap(2)(NaN), /m must be a number .*got NaN/);
+  assert.throws(() => meanFieldMap(2)("0.5" as never), /m must be a number, got "0.5"/);
+  assert.throws(() => meanFieldMap(Infinity)(NaN), /m must be a number .*got NaN/);
+  assert.throws(() => meanFieldMap(standardGain(3))(NaN), /m must be a number .*got NaN/);
+  assert.throws(() => meanFieldMap(2).derivative!(NaN), /m must be a number .*got NaN/);
+  assert.equal(meanFieldMap(0)(Infinity), 0);
+  assert.equal(meanFieldMap(0)(-Infinity), 0);
+  assert.equal(meanFieldMap(0).derivative!(Infinity), 0);
+  assert.equal(meanFieldMap(2)(Infinity), 1);
+  assert.equal(meanFieldMap(2)(-Infinity), -1);
+});
+
+Deno.test("bad input: mapSlope names m when it is NaN", () => {
+  assert.throws(() => mapSlope(meanFieldMap(2), NaN), /m must be a number, got NaN/);
+  assert.throws(() => mapSlope((m) => m / 2, NaN), /m must be a number, got NaN/);
+});
+
+Deno.test("bad input: gains reject NaN and non-numbers; g(+inf) = 1, g(-inf) = 0, 0.5 at beta = 0", () => {
+  assert.throws(() => standardGain(2)(NaN), /h must be a number .*got NaN/);
+  assert.throws(() => standardGain(Infinity)(NaN), /h must be a number .*got NaN/);
+  assert.throws(() => stepGain("1" as never), /h must be a number, got "1"/);
+  assert.throws(() => sgn(NaN), /h must be a number .*got NaN/);
+  assert.equal(standardGain(0)(Infinity), 0.5);
+  assert.equal(standardGain(0)(-Infinity), 0.5);
+  assert.equal(standardGain(0)(3), 0.5);
+  assert.equal(standardGain(2)(Infinity), 1);
+  assert.equal(standardGain(2)(-Infinity), 0);
+  assert.equal(standardGain(Infinity)(-Infinity), 0);
+  assert.equal(sgn(-Infinity), -1);
+  assert.equal(sgn(0), 1);
+});
+
+Deno.test("bad input: a map from a gain that is NaN far out names the gain", () => {
+  // fine on every finite input checkGain tries, but NaN at infinity (Infinity / Infinity)
+  const g = (h: number) => 0.5 * (1 + h / Math.sqrt(1 + h * h));
+  const F = meanFieldMap(g);
+  assert.ok(Math.abs(F(0.5) - (g(0.5) - g(-0.5))) < 1e-15);
+  assert.throws(
+    () => F(Infinity),
+    /gain\(h\) must return a probability in \[0, 1\], got gain\(Infinity\) = NaN/,
+  );
+});
+
+Deno.test("bad input: a derivative that returns NaN is named, not called marginal", () => {
+  const F = toOverlapMap((m) => m / 2, "F(m) = m / 2", () => NaN);
+  assert.throws(
+    () => fixedPoints(F),
+    /F\.derivative\(m\) must return a number \(the slope F'\(m\)\), got NaN at m = 0/,
+  );
+  assert.throws(() => mapSlope(F, 0.3), /F\.derivative\(m\) must return a number/);
+  // a map without a derivative that is NaN beside its fixed point
+  const G = (m: number) => (m > 0 ? NaN : m / 2);
+  assert.throws(
+    () => mapSlope(G, 0),
+    /the slope of F at m = 0 is not a number: F\(0.000001\) = NaN/,
+  );
+});
+
+Deno.test("bad input: iterateMap T above 10,000,000 is rejected at once", () => {
+  const t0 = performance.now();
+  assert.throws(
+    () => iterateMap(meanFieldMap(2), 0.5, 1e9),
+    /T must be at most 10000000 .*got 1000000000/,
+  );
+  assert.ok(performance.now() - t0 < 100);
+});
+
+Deno.test("bad input: fixedPoints intervals above 100,000 is rejected, naming the limit", () => {
+  assert.throws(
+    () => fixedPoints(meanFieldMap(2), { intervals: 1e7 }),
+    /intervals must be an integer in \[2, 100000\] \(a finer grid takes .*\), got 10000000/,
+  );
+  assert.throws(() => fixedPoints(meanFieldMap(2), { intervals: 1 }), /got 1$/);
+  assert.equal(fixedPoints(meanFieldMap(2), { intervals: 100_000 }).length, 3);
+});
+
+Deno.test("checkGain also tries inputs far out (+-10, +-100, +-1000)", () => {
+  assert.throws(
+    () => checkGain((h: number) => (Math.abs(h) > 4.5 ? NaN : 0.5)),
+    /gain\(h\) must return a probability in \[0, 1\], got NaN at h = -10/,
+  );
+  assert.throws(
+    () => checkGain((h: number) => (h > 50 ? 2 : 0.5)),
+    /probability in \[0, 1\], got 2 at h = 100/,
+  );
+  assert.throws(
+    () => checkGain((h: number) => (h < -5 ? 1 : 0.5)),
+    /non-decreasing .*gain\(-10\) = 1 > gain\(-4\) = 0\.5/,
+  );
+  assert.throws(
+    () => checkGain((h: number) => (h > 500 ? 0 : h > 0 ? 1 : 0)),
+    /non-decreasing .*gain\(100\) = 1 > gain\(1000\) = 0/,
+  );
+  checkGain(standardGain(0.01));
+  checkGain(standardGain(1e6));
+});
+
+Deno.test("bad input: options null is the same as no options", () => {
+  assert.deepEqual(fixedPoints(meanFieldMap(2), null as never), fixedPoints(meanFieldMap(2)));
+  assert.deepEqual(bifurcation([0.5, 2], null as never), bifurcation([0.5, 2]));
+});
+
+Deno.test("bad input: shortNumber of a non-number", () => {
+  assert.throws(() => shortNumber("x" as never), /shortNumber: x must be a number, got "x"/);
+  assert.throws(() => shortNumber(NaN), /got NaN/);
+  assert.equal(shortNumber(0.957504), "0.9575");
+});
+
+Deno.test("bad input: toOverlapMap needs a string label and a function derivative", () => {
+  assert.throws(() => toOverlapMap((m) => m, 5 as never), /label must be a string .*got 5/);
+  assert.throws(
+    () => toOverlapMap((m) => m, "F", 2 as never),
+    /derivative must be a function m => F'\(m\), got 2/,
+  );
 });
