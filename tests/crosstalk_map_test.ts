@@ -139,3 +139,88 @@ Deno.test("bad input: negative or NaN load, odd number of intervals", () => {
     /intervals must be an even integer/,
   );
 });
+
+// ---- tester findings (part 2): one test each ------------------------------------------------
+
+/** d/dm erf(m / sqrt(2 alpha)): the slope of the beta = infinity map. */
+const erfSlope = (alpha: number, m: number) =>
+  Math.sqrt(2 / (Math.PI * alpha)) * Math.exp((-m * m) / (2 * alpha));
+
+Deno.test("the slope at large finite beta approaches the beta = infinity slope (Stein's lemma)", () => {
+  for (const beta of [1e4, 1e6, 1e308]) {
+    const F = crosstalkMap(0.1, beta);
+    for (const m of [0, 0.05, 0.3, 0.6, 0.9984]) {
+      const want = erfSlope(0.1, m);
+      assert.ok(
+        Math.abs(F.derivative!(m) - want) < 1e-6 * Math.max(1, want),
+        `beta ${beta}, m ${m}: ${F.derivative!(m)} vs ${want}`,
+      );
+    }
+  }
+  // the tester's numbers: 1.51, 13.8 and 138 at m = 0.3, 0 at m = 0 for beta = 1e308
+  assert.ok(Math.abs(crosstalkMap(0.1, 1e4).derivative!(0.3) - 1.6088) < 1e-4);
+  assert.ok(Math.abs(crosstalkMap(0.1, 1e308).derivative!(0) - 2.5231) < 1e-4);
+});
+
+Deno.test("large finite beta: the memories +-0.9984 are stable fixed points", () => {
+  const pts = fixedPoints(crosstalkMap(0.1, 1e6));
+  assert.deepEqual(pts.map((p) => p.stability), ["stable", "unstable", "stable"]);
+  assert.ok(Math.abs(pts[2].m - 0.9984073) < 1e-6);
+  assert.ok(Math.abs(pts[2].m - erf(pts[2].m / Math.sqrt(0.2))) < 1e-9, "the erf fixed point");
+});
+
+Deno.test("the slope is continuous where it switches to Stein's lemma (beta sqrt(alpha) = 100)", () => {
+  const alpha = 0.04; // sigma = 0.2: the switch is at beta = 500
+  for (const beta of [499, 501, 2000]) {
+    const F = crosstalkMap(alpha, beta);
+    for (const m of [0, 0.1, 0.4]) {
+      const numeric = (F(m + 1e-6) - F(m - 1e-6)) / 2e-6;
+      assert.ok(Math.abs(F.derivative!(m) - numeric) < 1e-5, `beta ${beta}, m ${m}`);
+    }
+  }
+});
+
+Deno.test("bad input: the map names m when it is NaN or not a number; limits at +-Infinity", () => {
+  assert.throws(() => crosstalkMap(0.1, 2)(NaN), /m must be a number .*got NaN/);
+  assert.throws(() => crosstalkMap(0.1, Infinity)(NaN), /m must be a number .*got NaN/);
+  assert.throws(() => crosstalkMap(0.1, 2)("0.3" as never), /m must be a number, got "0.3"/);
+  assert.throws(() => crosstalkMap(0.1, 2).derivative!(NaN), /m must be a number .*got NaN/);
+  const g = (h: number) => 0.5 * (1 + Math.tanh(2 * h));
+  assert.throws(() => crosstalkMap(0.1, g)(NaN), /m must be a number .*got NaN/);
+  assert.equal(crosstalkMap(0.1, 2)(Infinity), 1);
+  assert.equal(crosstalkMap(0.1, 2)(-Infinity), -1);
+  assert.equal(crosstalkMap(0.1, 0)(Infinity), 0);
+  assert.equal(crosstalkMap(0.1, 2).derivative!(Infinity), 0);
+  assert.equal(crosstalkMap(0.1, g)(Infinity), 1);
+});
+
+Deno.test("bad input: intervals are checked when the map is built, not on its first call", () => {
+  assert.throws(
+    () => crosstalkMap(0.1, 2, { intervals: 3 }),
+    /intervals must be an even integer in \[2, 10000\] .*got 3/,
+  );
+  assert.throws(() => crosstalkMap(0, 2, { intervals: 3 }), /intervals must be an even integer/);
+});
+
+Deno.test("bad input: gaussianAverage intervals above 10,000 are rejected at once", () => {
+  const t0 = performance.now();
+  assert.throws(
+    () => gaussianAverage(() => 1, 0, { intervals: 1e9 }),
+    /intervals must be an even integer in \[2, 10000\] .*got 1000000000/,
+  );
+  assert.ok(performance.now() - t0 < 100);
+  assert.ok(Math.abs(gaussianAverage(() => 1, 0, { intervals: 10_000 }) - 1) < 1e-12);
+});
+
+Deno.test("bad input: gaussianAverage of a function that gives NaN names the node", () => {
+  assert.throws(
+    () => gaussianAverage((z) => (z > 2 ? NaN : 1)),
+    /f\(z\) must return a finite number, got NaN at z = 2\.0/,
+  );
+  assert.throws(() => gaussianAverage(5 as never), /f must be a function z => number, got 5/);
+});
+
+Deno.test("bad input: options null is the same as no options", () => {
+  assert.equal(gaussianAverage((z) => z * z, 0, null as never), gaussianAverage((z) => z * z));
+  assert.equal(crosstalkMap(0.1, 2, null as never)(0.3), crosstalkMap(0.1, 2)(0.3));
+});
