@@ -34,13 +34,15 @@
  *
  * @module
  */
-import { type NeuronUpdater, run, type UpdateCallback } from "./dynamics.ts";
+import { NeuronUpdater, run, type UpdateCallback } from "./dynamics.ts";
+import type { Gain } from "./gain.ts";
 import { overlapSums } from "./field.ts";
 import {
   checkState,
   type DenseNetwork,
   denseNetwork,
   type Diagonal,
+  type HebbianNetwork,
   type Network,
 } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
@@ -53,9 +55,11 @@ export type WeightsLike = DenseNetwork | Float64Array | number[][];
 function asDense(weights: WeightsLike): DenseNetwork {
   if (
     weights && typeof weights === "object" && !Array.isArray(weights) &&
-    !(weights instanceof Float64Array) && (weights as DenseNetwork).kind === "dense"
+    !(weights instanceof Float64Array)
   ) {
-    return weights as DenseNetwork;
+    if ((weights as DenseNetwork).kind === "dense") {
+      return checkEnergyNetwork(weights, "weights") as DenseNetwork;
+    }
   }
   if (!(weights instanceof Float64Array) && !Array.isArray(weights)) {
     throw new TypeError(
@@ -65,6 +69,135 @@ function asDense(weights: WeightsLike): DenseNetwork {
     );
   }
   return denseNetwork(weights);
+}
+
+/**
+ * @internal Checks that `net` is a network from `storePatterns` or
+ * `denseNetwork` (its kind, its size N and the lengths of its arrays), so that
+ * a missing or hand-built network gives a clear error instead of a crash or a
+ * NaN deep inside. O(1): the values of dense weights are checked through the
+ * energies they produce (see {@linkcode checkFiniteEnergy}).
+ *
+ * @example
+ * ```ts
+ * import { denseNetwork } from "./network.ts";
+ * import { checkEnergyNetwork } from "./energy.ts";
+ * checkEnergyNetwork(denseNetwork([[0, 1], [1, 0]])); // ok
+ * ```
+ */
+export function checkEnergyNetwork(net: unknown, name = "net"): Network {
+  const made = "a network from storePatterns(patterns) or denseNetwork(weights)";
+  if (net === null || typeof net !== "object" || Array.isArray(net) || ArrayBuffer.isView(net)) {
+    throw new TypeError(`${name} must be ${made}, got ${show(net)}`);
+  }
+  const n = net as Record<string, unknown>;
+  if (n.kind !== "hebbian" && n.kind !== "dense") {
+    throw new TypeError(
+      `${name} must be ${made}: ${name}.kind must be "hebbian" or "dense", got ${show(n.kind)}`,
+    );
+  }
+  const N = n.N;
+  if (typeof N !== "number" || !Number.isInteger(N) || N < 1) {
+    throw new TypeError(
+      `${name} must be ${made}: ${name}.N must be an integer >= 1, got ${show(N)}`,
+    );
+  }
+  if (n.kind === "dense") {
+    if (!(n.w instanceof Float64Array) || n.w.length !== N * N) {
+      throw new TypeError(
+        `${name} must be ${made}: ${name}.w must be a Float64Array of N*N = ${N * N} weights, got ${
+          show(n.w)
+        }`,
+      );
+    }
+    return net as DenseNetwork;
+  }
+  const M = n.M;
+  if (typeof M !== "number" || !Number.isInteger(M) || M < 1) {
+    throw new TypeError(
+      `${name} must be ${made}: ${name}.M must be an integer >= 1, got ${show(M)}`,
+    );
+  }
+  for (const key of ["xi", "xiT"]) {
+    const a = n[key];
+    if (!(a instanceof Int8Array) || a.length !== N * M) {
+      throw new TypeError(
+        `${name} must be ${made}: ${name}.${key} must be an Int8Array of N*M = ${
+          N * M
+        } entries, got ${show(a)}`,
+      );
+    }
+  }
+  if (!Array.isArray(n.patterns) || n.patterns.length !== M) {
+    throw new TypeError(
+      `${name} must be ${made}: ${name}.patterns must list its M = ${M} patterns, got ${
+        show(n.patterns)
+      }`,
+    );
+  }
+  if (n.diagonal !== "zero" && n.diagonal !== "hebb") {
+    throw new TypeError(
+      `${name} must be ${made}: ${name}.diagonal must be "zero" or "hebb", got ${show(n.diagonal)}`,
+    );
+  }
+  return net as HebbianNetwork;
+}
+
+/**
+ * @internal Throws unless `value` (an energy, or Delta E, of `net`) is finite,
+ * naming the first weight that is not a finite number, or else saying that
+ * the weights are too large for double precision. Hebbian energies are always
+ * finite; a dense network built by hand may hold NaN or huge weights.
+ *
+ * @example
+ * ```ts
+ * import { denseNetwork } from "./network.ts";
+ * import { checkFiniteEnergy } from "./energy.ts";
+ * checkFiniteEnergy(denseNetwork([[0, 1], [1, 0]]), -1, "energy"); // ok
+ * ```
+ */
+export function checkFiniteEnergy(net: Network, value: number, what: string): number {
+  if (Number.isFinite(value)) return value;
+  if (net.kind === "dense") {
+    const { N, w } = net;
+    for (let k = 0; k < w.length; k++) {
+      if (!Number.isFinite(w[k])) {
+        throw new RangeError(
+          `weights[${Math.floor(k / N)}][${k % N}] must be a finite number, got ${show(w[k])}`,
+        );
+      }
+    }
+    let largest = 0;
+    for (let k = 0; k < w.length; k++) largest = Math.max(largest, Math.abs(w[k]));
+    throw new RangeError(
+      `the ${what} is not a finite number (got ${
+        show(value)
+      }): the weights are too large for double precision (largest |w_ij| = ${largest}); scale them down`,
+    );
+  }
+  throw new RangeError(`the ${what} is not a finite number, got ${show(value)}`);
+}
+
+/** checkEnergyNetwork, then checkState: the network first, so a missing one is named. */
+function checkNetAndState(net: Network, state: Int8Array, name = "state"): Int8Array {
+  checkEnergyNetwork(net);
+  return checkState(net, state, name);
+}
+
+/** Treats null and undefined options like {}; anything else must be an object. */
+function optionsOf<T extends object>(options: T | null | undefined, name = "options"): T {
+  if (options === null || options === undefined) return {} as T;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${name} must be an object, got ${show(options)}`);
+  }
+  return options;
+}
+
+/** E without input checks (O(N M) for Hebbian, O(N^2) for dense). */
+function energyOf(net: Network, S: Int8Array): number {
+  return net.kind === "hebbian"
+    ? energyFromSums(overlapSums(net, S), net.N, net.diagonal)
+    : denseEnergy(net, S);
 }
 
 /** E from the integer overlap sums a^mu = N m^mu: -(1/(2N)) sum a^2 (+ M/2 for w_ii = 0). */
@@ -104,9 +237,8 @@ function denseEnergy(net: DenseNetwork, S: Int8Array): number {
  * ```
  */
 export function energy(net: Network, state: Int8Array): number {
-  checkState(net, state);
-  if (net.kind === "hebbian") return energyFromSums(overlapSums(net, state), net.N, net.diagonal);
-  return denseEnergy(net, state);
+  checkNetAndState(net, state);
+  return checkFiniteEnergy(net, energyOf(net, state), "energy");
 }
 
 /**
@@ -129,7 +261,7 @@ export function energyDense(weights: WeightsLike, state: Int8Array): number {
       `state must have length N = ${net.N} (the weight matrix is ${net.N} x ${net.N}), got length ${state.length}`,
     );
   }
-  return denseEnergy(net, state);
+  return checkFiniteEnergy(net, denseEnergy(net, state), "energy");
 }
 
 /** Options of {@linkcode energyFromOverlaps}. */
@@ -158,7 +290,7 @@ export function energyFromOverlaps(
   options: OverlapEnergyOptions = {},
 ): number {
   checkInteger("N", N, 1);
-  const diagonal = options.diagonal ?? "zero";
+  const diagonal = optionsOf(options).diagonal ?? "zero";
   if (diagonal !== "zero" && diagonal !== "hebb") {
     throw new RangeError(`diagonal must be "zero" or "hebb", got ${show(diagonal)}`);
   }
@@ -191,7 +323,7 @@ export function energyFromOverlaps(
  * ```
  */
 export function deltaE(net: Network, state: Int8Array, k: number): number {
-  checkState(net, state);
+  checkNetAndState(net, state);
   checkInteger("k", k, 0, net.N - 1);
   const S = state;
   if (net.kind === "hebbian") {
@@ -202,7 +334,7 @@ export function deltaE(net: Network, state: Int8Array, k: number): number {
     for (let mu = 0; mu < M; mu++) s += xiT[k * M + mu] * a[mu];
     return 2 * S[k] * (s - M * S[k]) / N;
   }
-  return 2 * S[k] * symmetricField(net, S, k);
+  return checkFiniteEnergy(net, 2 * S[k] * symmetricField(net, S, k), "energy change Delta E");
 }
 
 /** (1/2) sum_{j != k} (w_kj + w_jk) S_j: the field that enters Delta E. */
@@ -221,7 +353,9 @@ export interface EnergyTraceOptions {
   mode?: "async" | "sync";
   /** Inverse noise level of the standard gain; `Infinity` (default) is the sign rule. */
   beta?: number;
-  /** Generator or seed (needed for async order and for finite beta). */
+  /** A gain function of your own, h => Pr{S = +1} (overrides `beta`; stochastic dynamics). */
+  gain?: Gain;
+  /** Generator or seed (needed for async order and for finite beta or a gain). */
   rng?: RngLike;
   /**
    * States whose overlaps are recorded alongside E (e.g. the cued pattern).
@@ -232,6 +366,22 @@ export interface EnergyTraceOptions {
   /** Stop after a step or sweep that changes nothing (deterministic only). Default false. */
   stopAtFixedPoint?: boolean;
 }
+
+const TRACE_OPTIONS = [
+  "steps",
+  "mode",
+  "beta",
+  "gain",
+  "rng",
+  "references",
+  "stopAtFixedPoint",
+] as const;
+
+/**
+ * The most numbers an {@linkcode energyTrace} may keep: its energies,
+ * overlaps and, synchronously, its states (about 0.8 GB).
+ */
+export const MAX_TRACE_VALUES = 100_000_000;
 
 /** The energy (and overlaps) recorded along a run. */
 export interface EnergyTrace {
@@ -271,8 +421,11 @@ export interface EnergyTrace {
  * (Sec. 17.2.5) after every single-neuron update (asynchronous) or after every
  * step (synchronous), together with the overlaps with some reference states.
  * The run itself is {@linkcode run} of `dynamics.ts` (random order per sweep,
- * standard gain for finite beta). For a Hebbian network each entry costs O(M)
- * from the overlap sums; for a dense network O(N) (exact Delta E of the flip).
+ * standard gain for finite beta, or a `gain` of your own). For a Hebbian
+ * network each entry costs O(M) from the overlap sums; for a dense network O(N)
+ * (exact Delta E of the flip). The trace keeps at most
+ * {@linkcode MAX_TRACE_VALUES} numbers, which caps `steps`; unknown options are
+ * refused (a misspelt one would otherwise be ignored).
  *
  * @example
  * ```ts
@@ -289,23 +442,74 @@ export function energyTrace(
   initial: Int8Array,
   options: EnergyTraceOptions,
 ): EnergyTrace {
-  checkState(net, initial, "initial");
-  const T = checkInteger("steps", options?.steps, 0);
+  checkNetAndState(net, initial, "initial");
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(
+      `options must be an object with at least steps, e.g. { steps: 3, rng: 1 }, got ${
+        show(options)
+      }`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!(TRACE_OPTIONS as readonly string[]).includes(key)) {
+      throw new TypeError(
+        `energyTrace has no option ${show(key)}; the options are ${TRACE_OPTIONS.join(", ")}`,
+      );
+    }
+  }
+  const T = checkInteger("steps", options.steps, 0);
   const mode = options.mode ?? "async";
   if (mode !== "async" && mode !== "sync") {
     throw new RangeError(`mode must be "async" or "sync", got ${show(mode)}`);
   }
+  const stopAtFixedPoint = options.stopAtFixedPoint ?? false;
+  if (typeof stopAtFixedPoint !== "boolean") {
+    throw new TypeError(`stopAtFixedPoint must be true or false, got ${show(stopAtFixedPoint)}`);
+  }
+  const beta = options.beta === undefined ? Infinity : checkNumber("beta", options.beta, 0);
+  if (options.gain !== undefined && typeof options.gain !== "function") {
+    throw new TypeError(`gain must be a function h => probability, got ${show(options.gain)}`);
+  }
+  if (stopAtFixedPoint && (beta !== Infinity || options.gain !== undefined)) {
+    throw new RangeError(
+      `stopAtFixedPoint must be false for stochastic dynamics (${
+        options.gain !== undefined ? "a gain function" : `beta = ${beta}`
+      }: a noisy state never settles exactly), got true`,
+    );
+  }
   const refs = options.references ??
     (net.kind === "hebbian" ? net.patterns.slice(0, 10) : []);
+  if (!Array.isArray(refs)) {
+    throw new TypeError(
+      `references must be a list of states (Int8Array of +1/-1, length N = ${net.N}), got ${
+        show(refs)
+      }`,
+    );
+  }
   refs.forEach((p, r) => checkState(net, p, `references[${r}]`));
   const R = refs.length;
   const N = net.N;
+  // memory: energies and overlaps per entry (and, synchronously, every state)
+  const perStep = mode === "async" ? N * (1 + R) : 1 + R + N;
+  const maxSteps = Math.max(0, Math.floor((MAX_TRACE_VALUES - (1 + R)) / perStep));
+  if (T > maxSteps) {
+    throw new RangeError(
+      `steps must be an integer in [0, ${maxSteps}] for N = ${N} with ${R} reference${
+        R === 1 ? "" : "s"
+      } (the ${mode} trace keeps ${
+        mode === "async"
+          ? "(steps * N + 1) * (1 + references)"
+          : "(steps + 1) * (1 + references + N)"
+      } numbers, at most ${MAX_TRACE_VALUES}), got ${T}`,
+    );
+  }
   const runOptions = {
     mode,
     steps: T,
     beta: options.beta,
+    gain: options.gain,
     rng: options.rng,
-    stopAt: options.stopAtFixedPoint ? "fixed-point" as const : "none" as const,
+    stopAt: stopAtFixedPoint ? "fixed-point" as const : "none" as const,
     patterns: [] as Pattern[],
   };
 
@@ -319,7 +523,7 @@ export function energyTrace(
     const e = new Float64Array(n);
     const ov = refs.map(() => new Float64Array(n));
     tr.states.forEach((S, t) => {
-      e[t] = energy(net, S);
+      e[t] = checkFiniteEnergy(net, energyOf(net, S), "energy");
       refs.forEach((p, r) => (ov[r][t] = dot(p, S) / N));
     });
     return {
@@ -344,7 +548,7 @@ export function energyTrace(
   const refSums = new Int32Array(R);
   refs.forEach((p, r) => (refSums[r] = dot(p, initial)));
   const hebb = net.kind === "hebbian" ? net : null;
-  let E = energy(net, initial);
+  let E = checkFiniteEnergy(net, energyOf(net, initial), "energy");
   e[0] = E;
   for (let r = 0; r < R; r++) ov[r][0] = refSums[r] / N;
   let t = 0;
@@ -362,6 +566,8 @@ export function energyTrace(
   };
   const tr = run(net, initial, { ...runOptions, recordStates: false, onUpdate });
   const n = t + 1;
+  // dense weights: the running sum can overflow although every weight is finite
+  for (let q = 1; q < n; q++) if (!Number.isFinite(e[q])) checkFiniteEnergy(net, e[q], "energy");
   let still = n > N; // at least one full sweep, none of whose updates changed anything
   for (let q = Math.max(1, n - N); q < n && still; q++) if (changed[q]) still = false;
   return {
@@ -401,8 +607,21 @@ function dot(a: Int8Array, b: Int8Array): number {
  * ```
  */
 export function largestRise(energies: ArrayLike<number>): number {
+  if (
+    energies === null || typeof energies !== "object" || typeof energies.length !== "number"
+  ) {
+    throw new TypeError(
+      `energies must be a list of numbers (e.g. trace.energy), got ${show(energies)}`,
+    );
+  }
   let worst = 0;
-  for (let t = 1; t < energies.length; t++) worst = Math.max(worst, energies[t] - energies[t - 1]);
+  for (let t = 0; t < energies.length; t++) {
+    const e = energies[t];
+    if (typeof e !== "number" || !Number.isFinite(e)) {
+      throw new RangeError(`energies[${t}] must be a finite number, got ${show(e)}`);
+    }
+    if (t > 0) worst = Math.max(worst, e - energies[t - 1]);
+  }
   return worst;
 }
 
@@ -422,6 +641,7 @@ export function largestRise(energies: ArrayLike<number>): number {
  * ```
  */
 export function updaterEnergy(net: Network, u: NeuronUpdater): number {
+  checkUpdater(net, u);
   if (net.kind === "hebbian") return energyFromSums(u.sums, net.N, net.diagonal);
   return denseEnergy(net, u.state);
 }
@@ -441,6 +661,8 @@ export function updaterEnergy(net: Network, u: NeuronUpdater): number {
  * ```
  */
 export function updaterDeltaE(net: Network, u: NeuronUpdater, k: number): number {
+  checkUpdater(net, u);
+  checkInteger("k", k, 0, net.N - 1);
   const S = u.state;
   if (net.kind === "hebbian") {
     const { N, M, xiT } = net;
@@ -450,4 +672,16 @@ export function updaterDeltaE(net: Network, u: NeuronUpdater, k: number): number
     return 2 * S[k] * (s - M * S[k]) / N;
   }
   return 2 * S[k] * symmetricField(net, S, k);
+}
+
+/** O(1): `u` must be a NeuronUpdater whose state has the network's N neurons. */
+function checkUpdater(net: Network, u: NeuronUpdater): void {
+  checkEnergyNetwork(net);
+  if (!(u instanceof NeuronUpdater) || u.state.length !== net.N) {
+    throw new TypeError(
+      `u must be a NeuronUpdater of this network (N = ${net.N}), got ${
+        u instanceof NeuronUpdater ? `one with N = ${u.state.length}` : show(u)
+      }`,
+    );
+  }
 }

@@ -9,7 +9,7 @@ import {
   rowPatterns,
 } from "../lib/patterns.ts";
 import { denseNetwork, hebbianWeights, storePatterns } from "../lib/network.ts";
-import { run } from "../lib/dynamics.ts";
+import { NeuronUpdater, run } from "../lib/dynamics.ts";
 import { inputField } from "../lib/field.ts";
 import { overlaps } from "../lib/overlap.ts";
 import { gaussian, rng } from "../lib/random.ts";
@@ -20,6 +20,8 @@ import {
   energyFromOverlaps,
   energyTrace,
   largestRise,
+  updaterDeltaE,
+  updaterEnergy,
 } from "../lib/energy.ts";
 
 /** The lecture's definition, written out independently: -1/2 sum_ij w_ij S_i S_j. */
@@ -279,4 +281,166 @@ Deno.test("bad input: other parameters name the value and the range", () => {
     () => energyFromOverlaps([1.5], 10),
     /m\[0\] must be a number in \[-1, 1\], got 1.5/,
   );
+});
+
+Deno.test("energyTrace: stopAtFixedPoint with finite beta names stopAtFixedPoint, not stopAt", () => {
+  const ps = randomPatterns(2, 50, 1);
+  const net = storePatterns(ps);
+  assert.throws(
+    () =>
+      energyTrace(net, ps[0], {
+        steps: 2,
+        mode: "sync",
+        beta: 2,
+        rng: 1,
+        stopAtFixedPoint: true,
+      }),
+    /stopAtFixedPoint must be false for stochastic dynamics \(beta = 2.*got true/,
+  );
+  assert.throws(
+    () => energyTrace(net, ps[0], { steps: 2, rng: 1, gain: () => 1, stopAtFixedPoint: true }),
+    /stopAtFixedPoint must be false for stochastic dynamics \(a gain function/,
+  );
+  assert.throws(
+    () => energyTrace(net, ps[0], { steps: 2, rng: 1, stopAtFixedPoint: "yes" as never }),
+    /stopAtFixedPoint must be true or false, got "yes"/,
+  );
+});
+
+Deno.test("energyTrace: a gain function is used (same run as run() with that gain)", () => {
+  const ps = randomPatterns(3, 60, 2);
+  const net = storePatterns(ps);
+  const cue = flipN(ps[0], 20, 3);
+  const gain = (h: number) => 1 / (1 + Math.exp(-4 * h));
+  const tr = energyTrace(net, cue, { steps: 2, rng: 4, gain });
+  const ref = run(net, cue, { mode: "async", steps: 2, rng: 4, gain });
+  assert.deepEqual(tr.final, ref.final);
+  assert.equal(tr.energy[tr.energy.length - 1], energy(net, ref.final));
+  // a gain that always says +1 drives every neuron ON: not the deterministic run
+  const on = energyTrace(net, cue, { steps: 1, rng: 4, gain: () => 1 });
+  assert.ok(on.final.every((v) => v === 1));
+  assert.throws(
+    () => energyTrace(net, cue, { steps: 1, rng: 4, gain: 3 as never }),
+    /gain must be a function h => probability, got 3/,
+  );
+});
+
+Deno.test("energyTrace: unknown options are named instead of silently ignored", () => {
+  const ps = randomPatterns(2, 20, 1);
+  assert.throws(
+    () =>
+      energyTrace(storePatterns(ps), ps[0], { steps: 1, rng: 1, stopAt: "fixed-point" } as never),
+    /energyTrace has no option "stopAt"; the options are steps, mode, beta, gain, rng/,
+  );
+  assert.throws(
+    () => energyTrace(storePatterns(ps), ps[0], null as never),
+    /options must be an object with at least steps.*got null/,
+  );
+});
+
+Deno.test("energyTrace: steps are capped by the memory the trace keeps (names steps and the range)", () => {
+  const net = storePatterns(randomPatterns(2, 200, 1));
+  assert.throws(
+    () => energyTrace(net, randomPattern(200, 2), { steps: 1e7, rng: 1 }),
+    /steps must be an integer in \[0, 166666\] for N = 200 with 2 references .*got 10000000/,
+  );
+  assert.throws(
+    () => energyTrace(net, randomPattern(200, 2), { mode: "sync", steps: 1e7 }),
+    /steps must be an integer in \[0, \d+\] for N = 200 .*sync trace keeps .*got 10000000/,
+  );
+});
+
+Deno.test("energyTrace and energyProfile-style list options: references must be a list", () => {
+  const ps = randomPatterns(2, 20, 1);
+  assert.throws(
+    () => energyTrace(storePatterns(ps), ps[0], { steps: 1, rng: 1, references: "x" as never }),
+    /references must be a list of states \(Int8Array of \+1\/-1, length N = 20\), got "x"/,
+  );
+});
+
+Deno.test("options given as null are treated like {}", () => {
+  assert.equal(energyFromOverlaps([1], 10, null as never), -4.5);
+  assert.throws(() => energyFromOverlaps([1], 10, 5 as never), /options must be an object, got 5/);
+});
+
+Deno.test("missing or malformed networks give a clear error, not a crash or NaN", () => {
+  const p4 = Int8Array.of(1, 1, -1, 1);
+  assert.throws(
+    () => energy(undefined as never, p4),
+    /net must be a network from storePatterns\(patterns\) or denseNetwork\(weights\), got undefined/,
+  );
+  assert.throws(
+    () => deltaE({ kind: "hopfield" } as never, p4, 0),
+    /net.kind must be "hebbian" or "dense", got "hopfield"/,
+  );
+  assert.throws(
+    () => energyDense({ kind: "dense", N: 2, w: new Float64Array(1) }, Int8Array.of(1, 1)),
+    /weights.w must be a Float64Array of N\*N = 4 weights, got Float64Array of length 1/,
+  );
+  assert.throws(
+    () => energy({ kind: "dense", N: 2, w: [NaN, 0, 0, 0] } as never, Int8Array.of(1, 1)),
+    /net.w must be a Float64Array of N\*N = 4 weights, got an array of length 4/,
+  );
+  assert.throws(
+    () => energyDense({ kind: "dense" } as never, Int8Array.of(1, 1)),
+    /weights.N must be an integer >= 1, got undefined/,
+  );
+  // a hand-built dense network with a NaN weight: named, not a NaN energy
+  const bad = { kind: "dense" as const, N: 2, w: Float64Array.of(0, NaN, 1, 0) };
+  assert.throws(
+    () => energy(bad, Int8Array.of(1, 1)),
+    /weights\[0\]\[1\] must be a finite number, got NaN/,
+  );
+  assert.throws(
+    () => deltaE(bad, Int8Array.of(1, 1), 1),
+    /weights\[0\]\[1\] must be a finite number, got NaN/,
+  );
+  assert.throws(
+    () => energyTrace(bad, Int8Array.of(1, 1), { steps: 1, rng: 1 }),
+    /weights\[0\]\[1\] must be a finite number, got NaN/,
+  );
+  const hebb = storePatterns([checkerboard(2)]);
+  assert.throws(
+    () => energy({ ...hebb, xi: new Int8Array(1) }, checkerboard(2)),
+    /net.xi must be an Int8Array of N\*M = 4 entries, got Int8Array of length 1/,
+  );
+});
+
+Deno.test("weights too large for double precision: a clear error instead of -Infinity or NaN", () => {
+  const net = denseNetwork([[0, 1e308], [1e308, 0]]);
+  assert.throws(
+    () => energy(net, Int8Array.of(1, 1)),
+    /the energy is not a finite number \(got -Infinity\): the weights are too large .*1e\+308/,
+  );
+  assert.throws(
+    () => energyTrace(net, Int8Array.of(1, -1), { steps: 1, rng: 1 }),
+    /the energy is not a finite number .*too large/,
+  );
+  assert.throws(
+    () => energyTrace(net, Int8Array.of(1, -1), { steps: 1, mode: "sync" }),
+    /the energy is not a finite number .*too large/,
+  );
+});
+
+Deno.test("updaterDeltaE checks the neuron index", () => {
+  const net = storePatterns(randomPatterns(2, 50, 1));
+  const u = new NeuronUpdater(net, net.patterns[0]);
+  assert.throws(() => updaterDeltaE(net, u, 999), /k must be an integer in \[0, 49\], got 999/);
+  assert.throws(() => updaterDeltaE(net, u, 1.5), /k must be an integer in \[0, 49\], got 1.5/);
+  assert.equal(updaterDeltaE(net, u, 3), deltaE(net, net.patterns[0], 3));
+  assert.throws(
+    () => updaterEnergy(storePatterns(randomPatterns(2, 10, 1)), u),
+    /u must be a NeuronUpdater of this network \(N = 10\), got one with N = 50/,
+  );
+});
+
+Deno.test("largestRise: values must be finite numbers", () => {
+  assert.throws(() => largestRise([1, NaN, 3]), /energies\[1\] must be a finite number, got NaN/);
+  assert.throws(
+    () => largestRise([1, Infinity]),
+    /energies\[1\] must be a finite number, got Infinity/,
+  );
+  assert.throws(() => largestRise(undefined as never), /energies must be a list of numbers/);
+  assert.equal(largestRise([3, 1, 2, 0]), 1);
+  assert.equal(largestRise([]), 0);
 });
