@@ -19,7 +19,7 @@
  * @module
  */
 import { run } from "./dynamics.ts";
-import { energy } from "./energy.ts";
+import { checkEnergyNetwork, energy } from "./energy.ts";
 import { checkPatterns, type HebbianNetwork } from "./network.ts";
 import { randomPattern } from "./patterns.ts";
 import type { Pattern } from "./patterns.ts";
@@ -27,9 +27,32 @@ import { type RngLike, toRng } from "./random.ts";
 import { checkInteger, checkLength, checkNumber, checkSpins, show } from "./validate.ts";
 
 function patternList(patterns: readonly Pattern[] | HebbianNetwork): readonly Pattern[] {
-  const list = Array.isArray(patterns) ? patterns : (patterns as HebbianNetwork)?.patterns;
-  checkPatterns(list as Pattern[]);
-  return list as readonly Pattern[];
+  if (Array.isArray(patterns)) {
+    checkPatterns(patterns);
+    return patterns;
+  }
+  const kind = (patterns as { kind?: unknown } | null)?.kind;
+  if (kind !== "hebbian") {
+    throw new TypeError(
+      `patterns must be a list of patterns or a Hebbian network from storePatterns(), got ${
+        kind === "dense"
+          ? "a dense network (its weights do not say which patterns it stores)"
+          : show(patterns)
+      }`,
+    );
+  }
+  checkEnergyNetwork(patterns, "patterns");
+  checkPatterns((patterns as HebbianNetwork).patterns as Pattern[], "patterns.patterns");
+  return (patterns as HebbianNetwork).patterns;
+}
+
+/** Treats null and undefined options like {}; anything else must be an object. */
+function optionsOf<T extends object>(options: T | null | undefined, name = "options"): T {
+  if (options === null || options === undefined) return {} as T;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${name} must be an object, got ${show(options)}`);
+  }
+  return options;
 }
 
 /**
@@ -87,7 +110,8 @@ export function mixtureState(
  * Large-N theory for the mixture of n (odd) random patterns: the overlap with
  * each member, m = C(n-1, (n-1)/2) / 2^(n-1), and the energy per neuron
  * E/N = -(n/2) m^2 (diagonal terms included, i.e. without the M/(2N) offset of
- * the zero-diagonal convention).
+ * the zero-diagonal convention). Any odd n up to 2^53 - 1, in O(1) for large n:
+ * m tends to sqrt(2/(pi n)) and E/N to -1/pi.
  *
  * @example
  * ```ts
@@ -97,15 +121,31 @@ export function mixtureState(
  * ```
  */
 export function mixtureTheory(n: number): { n: number; overlap: number; energyPerNeuron: number } {
-  checkInteger("n (mixture size)", n, 1);
+  checkInteger("n (mixture size)", n, 1, Number.MAX_SAFE_INTEGER);
   if (n % 2 === 0) {
     throw new RangeError(`n (mixture size) must be odd, got ${n}`);
   }
-  // C(n-1, (n-1)/2) / 2^(n-1) as a running product (no overflow)
-  let m = 1;
-  const h = (n - 1) / 2;
-  for (let j = 1; j <= h; j++) m *= (h + j) / (4 * j);
+  const m = centralBinomialRatio((n - 1) / 2);
   return { n, overlap: m, energyPerNeuron: -(n / 2) * m * m };
+}
+
+/**
+ * C(2h, h) / 4^h, the probability that h + h fair coins split evenly. Up to
+ * h = 1000 as the running product of (2j - 1)/(2j), every factor below 1 (no
+ * overflow, at most h rounding errors); beyond, from the asymptotic series
+ * (1/sqrt(pi h)) (1 - 1/(8h) + 1/(128h^2) + 5/(1024h^3) - 21/(32768h^4) ...),
+ * whose first omitted term is below 1e-18 there: O(1) for any h.
+ */
+function centralBinomialRatio(h: number): number {
+  if (h <= 1000) {
+    let m = 1;
+    for (let j = 1; j <= h; j++) m *= (2 * j - 1) / (2 * j);
+    return m;
+  }
+  const x = 1 / h;
+  const series = 1 +
+    x * (-1 / 8 + x * (1 / 128 + x * (5 / 1024 + x * (-21 / 32768 + x * (-399 / 262144)))));
+  return series / Math.sqrt(Math.PI * h);
 }
 
 /** What kind of fixed point a state is. */
@@ -156,8 +196,14 @@ export function classifyFixedPoint(
   const N = list[0].length;
   checkSpins("state", state);
   checkLength("state", state.length, N);
-  const minMatch = checkNumber("minMatch", options.minMatch ?? 0.9, 0, 1);
-  const maxMixture = checkInteger("maxMixture", options.maxMixture ?? 5, 1);
+  const opts = optionsOf(options);
+  const minMatch = checkNumber("minMatch", opts.minMatch ?? 0.9, 0, 1);
+  const maxMixture = checkInteger("maxMixture", opts.maxMixture ?? 5, 1);
+  if (maxMixture % 2 === 0) {
+    throw new RangeError(
+      `maxMixture must be an odd integer >= 1 (mixtures of an even number of patterns are not defined), got ${maxMixture}`,
+    );
+  }
   const M = list.length;
   const m = new Float64Array(M);
   for (let mu = 0; mu < M; mu++) {
@@ -194,6 +240,12 @@ export function classifyFixedPoint(
   }
   return { kind: "other", members: [], signs: [], match: best, overlaps: m };
 }
+
+/** The most random starts of one {@linkcode fixedPointCensus}. */
+export const MAX_STARTS = 100_000;
+
+/** The most memory the entries of a census may hold (states and overlaps, 500 MB). */
+const MAX_CENSUS_BYTES = 500_000_000;
 
 /** Options of {@linkcode fixedPointCensus}. */
 export interface CensusOptions extends ClassifyOptions {
@@ -254,8 +306,22 @@ export function fixedPointCensus(net: HebbianNetwork, options: CensusOptions): C
       `net must be a Hebbian network (storePatterns), got ${show(net?.kind ?? net)}`,
     );
   }
-  const starts = checkInteger("starts", options.starts ?? 200, 1);
-  const maxSweeps = checkInteger("maxSweeps", options.maxSweeps ?? 100, 1);
+  checkEnergyNetwork(net);
+  if (options === null || options === undefined) {
+    throw new TypeError(
+      `options must be given with at least rng (a seed or a generator), e.g. { starts: 200, rng: 1 }, got ${
+        show(options)
+      }`,
+    );
+  }
+  optionsOf(options);
+  // every entry keeps its final state (N bytes) and its overlaps (M numbers)
+  const maxStarts = Math.max(
+    1,
+    Math.min(MAX_STARTS, Math.floor(MAX_CENSUS_BYTES / (net.N + 8 * net.M))),
+  );
+  const starts = checkInteger("starts", options.starts ?? 200, 1, maxStarts);
+  const maxSweeps = checkInteger("maxSweeps", options.maxSweeps ?? 100, 1, 1_000_000);
   if (options.rng === undefined) {
     throw new TypeError("rng must be given (a seed or a generator), got undefined");
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomPattern, randomPatterns } from "../lib/patterns.ts";
-import { storePatterns } from "../lib/network.ts";
+import { denseNetwork, storePatterns } from "../lib/network.ts";
 import { isFixedPoint, syncStep } from "../lib/dynamics.ts";
 import { overlaps } from "../lib/overlap.ts";
 import { energy } from "../lib/energy.ts";
@@ -131,6 +131,80 @@ Deno.test("bad input: mixture members out of range, repeated, or with bad signs"
   );
   assert.throws(
     () => fixedPointCensus(storePatterns(ps), { starts: 0, rng: 1 }),
-    /starts must be an integer >= 1, got 0/,
+    /starts must be an integer in \[1, 100000\], got 0/,
   );
+});
+
+/** C(n-1, (n-1)/2) / 2^(n-1) from exact integers (BigInt), to about 1e-30. */
+function exactOverlap(n: number): number {
+  const h = BigInt((n - 1) / 2);
+  let c = 1n;
+  for (let j = 1n; j <= h; j++) c = (c * (h + j)) / j;
+  return Number((c * 10n ** 40n) / 2n ** BigInt(n - 1)) / 1e40;
+}
+
+Deno.test("mixtureTheory at n = 4999 (it used to overflow to Infinity): overlap 0.011285..., exact to 1e-14", () => {
+  for (const n of [2001, 2003, 4501, 4999, 20_001]) {
+    const t = mixtureTheory(n);
+    const m = exactOverlap(n);
+    assert.ok(Math.abs(t.overlap - m) / m < 1e-14, `n = ${n}: ${t.overlap} vs ${m}`);
+    assert.ok(Math.abs(t.energyPerNeuron - -(n / 2) * m * m) < 1e-14);
+  }
+  assert.ok(Math.abs(mixtureTheory(4999).overlap - 0.011285484592398323) < 1e-16);
+});
+
+Deno.test("mixtureTheory at n = 1e15 + 1 returns at once: m -> sqrt(2/(pi n)), E/N -> -1/pi", () => {
+  const n = 1e15 + 1;
+  const t0 = performance.now();
+  const t = mixtureTheory(n);
+  assert.ok(performance.now() - t0 < 50);
+  assert.ok(Math.abs(t.overlap / Math.sqrt(2 / (Math.PI * n)) - 1) < 1e-12);
+  assert.ok(Math.abs(t.energyPerNeuron - -1 / Math.PI) < 1e-12);
+  assert.throws(
+    () => mixtureTheory(2 ** 53 + 1),
+    /n \(mixture size\) must be an integer in \[1, 9007199254740991\], got 9007199254740992/,
+  );
+});
+
+Deno.test("classifyFixedPoint: null options are {}, an even maxMixture is refused", () => {
+  const ps = randomPatterns(5, 200, 1);
+  assert.equal(classifyFixedPoint(ps, ps[0], null as never).kind, "pattern");
+  assert.throws(
+    () => classifyFixedPoint(ps, ps[0], { maxMixture: 4 }),
+    /maxMixture must be an odd integer >= 1 .*got 4/,
+  );
+  assert.throws(
+    () => classifyFixedPoint(ps, ps[0], 3 as never),
+    /options must be an object, got 3/,
+  );
+});
+
+Deno.test("fixedPointCensus: missing options name rng; starts is capped at 100,000", () => {
+  const net = storePatterns(randomPatterns(3, 50, 1));
+  assert.throws(
+    () => fixedPointCensus(net, undefined as never),
+    /options must be given with at least rng .*got undefined/,
+  );
+  assert.throws(
+    () => fixedPointCensus(net, { starts: 1e9, rng: 1 }),
+    /starts must be an integer in \[1, 100000\], got 1000000000/,
+  );
+  assert.throws(
+    () => fixedPointCensus(net, { starts: 2, maxSweeps: 1e9, rng: 1 }),
+    /maxSweeps must be an integer in \[1, 1000000\], got 1000000000/,
+  );
+});
+
+Deno.test("mixtureState of a dense network: says why instead of 'got undefined'", () => {
+  assert.throws(
+    () => mixtureState(denseNetwork([[0, 1], [1, 0]]) as never),
+    /patterns must be a list of patterns or a Hebbian network from storePatterns\(\), got a dense network/,
+  );
+  assert.throws(
+    () => mixtureState(undefined as never),
+    /patterns must be a list of patterns or a Hebbian network from storePatterns\(\), got undefined/,
+  );
+  // a Hebbian network still works
+  const ps = randomPatterns(3, 100, 2);
+  assert.deepEqual(mixtureState(storePatterns(ps)), mixtureState(ps));
 });
