@@ -16,7 +16,7 @@
  */
 import { type DenseNetwork, denseNetwork, type HebbianNetwork, storePatterns } from "./network.ts";
 import { checkerboard, flipN } from "./patterns.ts";
-import { gaussian, type RngLike, toRng } from "./random.ts";
+import { type Rng, type RngLike, toRng } from "./random.ts";
 import { checkInteger, checkNumber, show } from "./validate.ts";
 
 /** A network together with the starting state that shows its counter-example. */
@@ -162,17 +162,43 @@ export function randomWeights(
   options: RandomWeightsOptions = {},
 ): DenseNetwork {
   checkInteger("N", N, 1, 5000);
-  const a = checkNumber("asymmetry", options.asymmetry ?? 0, 0, 1);
+  if (
+    options !== null && options !== undefined &&
+    (typeof options !== "object" || Array.isArray(options))
+  ) {
+    throw new TypeError(`options must be an object, got ${show(options)}`);
+  }
+  const a = checkNumber("asymmetry", options?.asymmetry ?? 0, 0, 1);
   const r = toRng(rng);
   const sd = 1 / Math.sqrt(N);
   const w = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
     for (let j = i + 1; j < N; j++) {
-      const s = gaussian(r) * sd;
-      const u = gaussian(r) * sd;
+      const s = normal(r) * sd;
+      const u = normal(r) * sd;
       w[i * N + j] = (1 - a) * s + a * u;
       w[j * N + i] = (1 - a) * s - a * u;
     }
   }
   return denseNetwork(w);
+}
+
+/**
+ * A standard normal deviate (Box-Muller, one value per call) that never loops:
+ * a generator of the student's own that returns 0 again and again gives the
+ * finite value of the smallest positive double instead of waiting for u > 0.
+ * For u > 0 it is the transform the weights were always drawn with, so a
+ * seeded network stays the same.
+ */
+function normal(r: Rng): number {
+  const u = uniform(r), v = uniform(r);
+  return Math.sqrt(-2 * Math.log(u > 0 ? u : Number.MIN_VALUE)) * Math.cos(2 * Math.PI * v);
+}
+
+function uniform(r: Rng): number {
+  const u = r();
+  if (typeof u !== "number" || !(u >= 0 && u < 1)) {
+    throw new RangeError(`rng() must return numbers in [0, 1), got ${show(u)}`);
+  }
+  return u;
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { randomPattern } from "../lib/patterns.ts";
+import { rng } from "../lib/random.ts";
 import { isFixedPoint, run } from "../lib/dynamics.ts";
 import { energy, energyDense, energyTrace, largestRise } from "../lib/energy.ts";
 import {
@@ -88,4 +89,39 @@ Deno.test("bad input: counter-example parameters", () => {
     () => randomWeights(10, 1, { asymmetry: 2 }),
     /asymmetry must be a number in \[0, 1\], got 2/,
   );
+});
+
+Deno.test("randomWeights with a constant generator returns (no endless wait for u > 0)", () => {
+  const w = randomWeights(3, () => 0).w;
+  assert.ok(w.every((x) => Number.isFinite(x)));
+  assert.equal(w[1], w[3]); // still symmetric
+  const half = randomWeights(3, () => 0.5).w;
+  assert.ok(half.every((x) => Number.isFinite(x)));
+  assert.throws(
+    () => randomWeights(3, () => NaN),
+    /rng\(\) must return numbers in \[0, 1\), got NaN/,
+  );
+});
+
+Deno.test("randomWeights: seeded weights are the Box-Muller draws they always were", () => {
+  const r = rng(7);
+  const N = 4, sd = 1 / Math.sqrt(N);
+  const draw = () => {
+    const u = r(), v = r();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  const w = randomWeights(N, 7).w;
+  for (let i = 0; i < N; i++) {
+    for (let j = i + 1; j < N; j++) {
+      const s = draw() * sd;
+      draw(); // the antisymmetric part, weight 0 here
+      assert.equal(w[i * N + j], s);
+      assert.equal(w[j * N + i], s);
+    }
+  }
+});
+
+Deno.test("randomWeights: null options are {}", () => {
+  assert.deepEqual(randomWeights(3, 1, null as never), randomWeights(3, 1));
+  assert.throws(() => randomWeights(3, 1, 0.5 as never), /options must be an object, got 0.5/);
 });
