@@ -14,10 +14,10 @@
  * @module
  */
 import { NeuronUpdater } from "./dynamics.ts";
-import { updaterDeltaE, updaterEnergy } from "./energy.ts";
+import { checkEnergyNetwork, checkFiniteEnergy, updaterDeltaE, updaterEnergy } from "./energy.ts";
 import { checkState, type Network } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
-import { permutation, type RngLike, toRng } from "./random.ts";
+import { type Rng, type RngLike, toRng } from "./random.ts";
 import { show } from "./validate.ts";
 
 /** Options of {@linkcode energyProfile}. */
@@ -45,12 +45,16 @@ export interface EnergyProfile {
   references: readonly Pattern[];
   /** Position (number of flips) and name of every waypoint. */
   marks: { index: number; label: string }[];
+  /** The state at the end of the walk: always the last waypoint. */
+  final: Int8Array;
 }
 
 /**
  * The energy E = -1/2 sum_ij w_ij S_i S_j along a walk through `waypoints`
  * (at least two states), flipping one differing neuron at a time. Each step
  * costs O(M) for a Hebbian network (overlap sums) and O(N) for a dense one.
+ * Equal waypoints are allowed: the walk between them has no flips (and a
+ * profile of identical waypoints is a single point).
  *
  * @example
  * ```ts
@@ -71,6 +75,11 @@ export function energyProfile(
   waypoints: readonly Int8Array[],
   options: ProfileOptions = {},
 ): EnergyProfile {
+  checkEnergyNetwork(net);
+  if (options === null || options === undefined) options = {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, got ${show(options)}`);
+  }
   if (!Array.isArray(waypoints) || waypoints.length < 2) {
     throw new RangeError(
       `waypoints must list at least two states (start and end), got ${show(waypoints)}`,
@@ -87,6 +96,13 @@ export function energyProfile(
     );
   }
   const refs = options.references ?? [];
+  if (!Array.isArray(refs)) {
+    throw new TypeError(
+      `references must be a list of states (Int8Array of +1/-1, length N = ${net.N}), got ${
+        show(refs)
+      }`,
+    );
+  }
   refs.forEach((p, r) => checkState(net, p, `references[${r}]`));
   const r = options.rng === undefined ? null : toRng(options.rng);
   const N = net.N;
@@ -98,7 +114,7 @@ export function energyProfile(
   const ov = refs.map(() => new Float64Array(L + 1));
   const refSums = refs.map((p) => dotInt(p, waypoints[0]));
   const u = new NeuronUpdater(net, waypoints[0]);
-  let E = updaterEnergy(net, u);
+  let E = checkFiniteEnergy(net, updaterEnergy(net, u), "energy");
   const record = (j: number) => {
     e[j] = E;
     for (let q = 0; q < refs.length; q++) ov[q][j] = refSums[q] / N;
@@ -110,7 +126,7 @@ export function energyProfile(
     const target = waypoints[k];
     const diff: number[] = [];
     for (let i = 0; i < N; i++) if (u.state[i] !== target[i]) diff.push(i);
-    const order = r ? permutation(r, diff.length) : null;
+    const order = r ? shuffled(r, diff.length) : null;
     for (let n = 0; n < diff.length; n++) {
       const i = diff[order ? order[n] : n];
       if (net.kind === "dense") E += updaterDeltaE(net, u, i);
@@ -121,7 +137,31 @@ export function energyProfile(
     }
     marks.push({ index: j, label: String(labels[k]) });
   }
-  return { N, energy: e, overlaps: ov, references: refs, marks };
+  // dense weights: the running sum can overflow although every weight is finite
+  for (let q = 1; q <= L; q++) if (!Number.isFinite(e[q])) checkFiniteEnergy(net, e[q], "energy");
+  return { N, energy: e, overlaps: ov, references: refs, marks, final: u.state.slice() };
+}
+
+/**
+ * A uniformly random order of 0..n-1 (Fisher-Yates, the same draws as
+ * `permutation`), built so that it is a permutation whatever the generator
+ * returns: every neuron on which two waypoints differ is flipped exactly once,
+ * so the walk always ends at its waypoint.
+ */
+function shuffled(r: Rng, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const x = r();
+    if (typeof x !== "number" || !(x >= 0 && x < 1)) {
+      throw new RangeError(`rng() must return numbers in [0, 1), got ${show(x)}`);
+    }
+    const j = Math.min(i, Math.floor(x * (i + 1)));
+    const t = out[i];
+    out[i] = out[j];
+    out[j] = t;
+  }
+  return out;
 }
 
 function distance(a: Int8Array, b: Int8Array): number {

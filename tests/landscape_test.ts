@@ -63,3 +63,54 @@ Deno.test("bad input: waypoints and labels", () => {
     /labels must have one entry per waypoint \(2\)/,
   );
 });
+
+Deno.test("the walk always ends at its last waypoint, whatever the generator returns", () => {
+  const ps = randomPatterns(3, 80, 1);
+  const net = storePatterns(ps);
+  const d = hammingDistance(ps[0], ps[1]);
+  for (const r of [() => 0, () => 0.999999999, () => 0.5, 3]) {
+    const prof = energyProfile(net, [ps[0], ps[1]], { rng: r });
+    assert.deepEqual(prof.final, ps[1]);
+    assert.equal(prof.energy.length, d + 1);
+    assert.equal(prof.energy[d], energy(net, ps[1]));
+    assert.deepEqual(prof.marks[1], { index: d, label: "end" });
+  }
+  // a generator that returns NaN is named (it used to stop short of the end, at a wrong energy)
+  assert.throws(
+    () => energyProfile(net, [ps[0], ps[1]], { rng: () => NaN }),
+    /rng\(\) must return numbers in \[0, 1\), got NaN/,
+  );
+});
+
+Deno.test("equal waypoints: a zero-length path is a single point", () => {
+  const ps = randomPatterns(2, 50, 1);
+  const net = storePatterns(ps);
+  const prof = energyProfile(net, [ps[0], ps[0]]);
+  assert.deepEqual(Array.from(prof.energy), [energy(net, ps[0])]);
+  assert.deepEqual(prof.marks, [{ index: 0, label: "start" }, { index: 0, label: "end" }]);
+  assert.deepEqual(prof.final, ps[0]);
+});
+
+Deno.test("energyProfile: bad network, null options, references of the wrong type, overflow", () => {
+  const ps = randomPatterns(2, 50, 1);
+  const net = storePatterns(ps);
+  const p4 = Int8Array.of(1, 1, -1, 1);
+  assert.throws(
+    () => energyProfile(undefined as never, [p4, p4]),
+    /net must be a network from storePatterns\(patterns\) or denseNetwork\(weights\), got undefined/,
+  );
+  const prof = energyProfile(net, [ps[0], ps[1]], null as never);
+  assert.equal(prof.energy[prof.energy.length - 1], energy(net, ps[1]));
+  assert.throws(
+    () => energyProfile(net, [ps[0], ps[1]], { references: "x" as never }),
+    /references must be a list of states \(Int8Array of \+1\/-1, length N = 50\), got "x"/,
+  );
+  assert.throws(
+    () =>
+      energyProfile(denseNetwork([[0, 1e308], [1e308, 0]]), [
+        Int8Array.of(1, 1),
+        Int8Array.of(-1, 1),
+      ]),
+    /the energy is not a finite number \(got -Infinity\): the weights are too large/,
+  );
+});
