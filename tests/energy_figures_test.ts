@@ -102,3 +102,84 @@ Deno.test("energyDescent takes labels for every stored pattern when the trace fo
   assertFigure(fig, "12 labels, 10 references");
   assert.match(fig.alt, /overlap with p1 ends at 1\.000/);
 });
+
+Deno.test("figure sizes: width or height NaN names the option and the range", () => {
+  const ps = randomPatterns(2, 60, 1);
+  const net = storePatterns(ps);
+  const tr = energyTrace(net, ps[0], { steps: 1, rng: 1 });
+  const sync = energyTrace(net, ps[0], { mode: "sync", steps: 1 });
+  const width = /width must be an integer in \[200, 4000\], got NaN/;
+  assert.throws(() => energyDescent(tr, { width: NaN }), width);
+  assert.throws(
+    () => energyDescent(tr, { height: NaN }),
+    /height must be an integer in \[100, 2000\], got NaN/,
+  );
+  assert.throws(() => syncAsyncContrast(sync, tr, { width: NaN }), width);
+  assert.throws(() => landscapeProfile(energyProfile(net, [ps[0], ps[1]]), { width: NaN }), width);
+  const census = fixedPointCensus(net, { starts: 3, rng: 1 });
+  assert.throws(() => censusHistogram(census, { width: NaN }), width);
+});
+
+Deno.test("list options of the wrong type: show and guides", () => {
+  const ps = randomPatterns(2, 60, 1);
+  const net = storePatterns(ps);
+  const tr = energyTrace(net, ps[0], { steps: 1, rng: 1 });
+  const sync = energyTrace(net, ps[0], { mode: "sync", steps: 1 });
+  assert.throws(
+    () => syncAsyncContrast(sync, tr, { show: 0 as never }),
+    /show must be a list of reference indices in \[0, 1\], e.g. \[0, 1\], got 0/,
+  );
+  assert.throws(
+    () => energyDescent(tr, { guides: 5 as never }),
+    /guides must be a list of \{ value, label \} lines, .*got 5/,
+  );
+  assert.throws(
+    () => energyDescent(tr, { perNeuron: "yes" as never }),
+    /perNeuron must be true or false, got "yes"/,
+  );
+  // null options are {}
+  assertFigure(energyDescent(tr, null as never), "null options");
+  assertFigure(syncAsyncContrast(sync, tr, null as never), "null options");
+});
+
+Deno.test("censusHistogram of 200,000 fixed points: no 'Maximum call stack size exceeded'", () => {
+  const one = fixedPointCensus(storePatterns(randomPatterns(3, 10, 1)), { starts: 1, rng: 1 });
+  const entries = Array.from({ length: 200_000 }, (_, k) => ({
+    ...one.entries[0],
+    energyPerNeuron: -0.5 + (k % 100) / 1000,
+  }));
+  const fig = censusHistogram({ ...one, entries });
+  assertFigure(fig, "200,000 entries");
+  assert.match(fig.alt, /Histogram of E\/N of 200000 fixed points/);
+  const bad = { ...one, entries: [{ ...one.entries[0], energyPerNeuron: NaN }] };
+  assert.throws(
+    () => censusHistogram(bad),
+    /census.entries\[0\] must be a fixed point from fixedPointCensus\(\) with a finite energyPerNeuron.*NaN/,
+  );
+});
+
+Deno.test("landscapeProfile: a zero-length path (equal waypoints) is drawn as one point", () => {
+  const ps = randomPatterns(2, 60, 1);
+  const net = storePatterns(ps);
+  const fig = landscapeProfile(energyProfile(net, [ps[0], ps[0]]));
+  assertFigure(fig, "single point");
+  assert.match(
+    fig.alt,
+    /path of 0 single flips through start = end \(-0\.\d{3}\); no barrier \(no flips\)/,
+  );
+});
+
+Deno.test("landscapeProfile: a profile with energies that are not finite is refused", () => {
+  const ps = randomPatterns(2, 60, 1);
+  const prof = energyProfile(storePatterns(ps), [ps[0], ps[1]]);
+  const e = prof.energy.slice();
+  e[1] = -Infinity;
+  assert.throws(
+    () => landscapeProfile({ ...prof, energy: e }),
+    /profile.energy\[1\] must be a finite number, got -Infinity/,
+  );
+  assert.throws(
+    () => landscapeProfile({ ...prof, marks: [{ index: 1e6, label: "far" }] }),
+    /profile.marks\[0\].index must be an integer in \[0, \d+\], got 1000000/,
+  );
+});

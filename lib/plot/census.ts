@@ -59,17 +59,33 @@ export function censusHistogram(census: Census, options: CensusHistogramOptions 
       }`,
     );
   }
-  const bins = checkInteger("bins", options.bins ?? 40, 2);
-  const width = options.width ?? 640;
-  const data = census.entries.map((e) => ({
-    e: e.energyPerNeuron,
-    group: groupOf(e.kind, e.size),
-  }));
+  if (options === null || options === undefined) options = {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, got ${show(options)}`);
+  }
+  const bins = checkInteger("bins", options.bins ?? 40, 2, 1000);
+  const width = checkInteger("width", options.width ?? 640, 200, 4000);
+  const data = census.entries.map((e, k) => {
+    const ok = e && GROUPS.some((g) => g.key === groupOf(e.kind, e.size));
+    if (!ok || typeof e.energyPerNeuron !== "number" || !Number.isFinite(e.energyPerNeuron)) {
+      throw new RangeError(
+        `census.entries[${k}] must be a fixed point from fixedPointCensus() with a finite energyPerNeuron, got ${
+          e ? `kind ${show(e.kind)} and energyPerNeuron ${show(e.energyPerNeuron)}` : show(e)
+        }`,
+      );
+    }
+    return { e: e.energyPerNeuron, group: groupOf(e.kind, e.size) };
+  });
   const pattern = mixtureTheory(1).energyPerNeuron;
   const mix3 = mixtureTheory(3).energyPerNeuron;
-  const values = data.map((d) => d.e);
-  const lo = Math.min(...values, pattern) - 0.01;
-  const hi = Math.max(...values, mix3) + 0.01;
+  // a loop, not Math.min(...values): a census may have 100,000 entries
+  let lo = pattern, hi = mix3;
+  for (const d of data) {
+    if (d.e < lo) lo = d.e;
+    if (d.e > hi) hi = d.e;
+  }
+  lo -= 0.01;
+  hi += 0.01;
   const step = (hi - lo) / bins;
   const counts = new Map<string, number>();
   for (const d of data) counts.set(d.group, (counts.get(d.group) ?? 0) + 1);

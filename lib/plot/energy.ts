@@ -21,6 +21,9 @@ const RISE = colors.wrong;
 const MARGIN_LEFT = 64;
 const MARGIN_RIGHT = 96;
 
+/** Allowed figure sizes in pixels. */
+const MIN_WIDTH = 200, MAX_WIDTH = 4000, MIN_HEIGHT = 100, MAX_HEIGHT = 2000;
+
 /**
  * At most ~`maxPoints` points of a long series: per bin the first, lowest and
  * highest value, so steps and rises stay visible after thinning.
@@ -47,11 +50,53 @@ function checkTrace(trace: EnergyTrace, name = "trace"): void {
   if (!trace || !(trace.energy instanceof Float64Array) || trace.energy.length === 0) {
     throw new TypeError(`${name} must be an EnergyTrace from energyTrace(), got ${show(trace)}`);
   }
-  for (let t = 0; t < trace.energy.length; t++) {
+  const n = trace.energy.length;
+  for (let t = 0; t < n; t++) {
     if (!Number.isFinite(trace.energy[t])) {
       throw new RangeError(`${name}.energy[${t}] must be a finite number, got ${trace.energy[t]}`);
     }
   }
+  checkInteger(`${name}.N`, trace.N, 1);
+  checkInteger(`${name}.steps`, trace.steps, 0);
+  if (trace.mode !== "async" && trace.mode !== "sync") {
+    throw new RangeError(`${name}.mode must be "async" or "sync", got ${show(trace.mode)}`);
+  }
+  if (!Array.isArray(trace.overlaps)) {
+    throw new TypeError(
+      `${name}.overlaps must be a list of overlap series, got ${show(trace.overlaps)}`,
+    );
+  }
+  trace.overlaps.forEach((o, r) => {
+    if (!(o instanceof Float64Array) || o.length !== n) {
+      throw new TypeError(
+        `${name}.overlaps[${r}] must be a Float64Array of length ${n} (one per energy), got ${
+          show(o)
+        }`,
+      );
+    }
+    for (let t = 0; t < n; t++) {
+      if (!Number.isFinite(o[t])) {
+        throw new RangeError(`${name}.overlaps[${r}][${t}] must be a finite number, got ${o[t]}`);
+      }
+    }
+  });
+}
+
+/** Treats null and undefined options like {}; anything else must be an object. */
+function optionsOf<T extends object>(options: T | null | undefined): T {
+  if (options === null || options === undefined) return {} as T;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, got ${show(options)}`);
+  }
+  return options;
+}
+
+function checkPerNeuron(value: unknown, N: number): boolean {
+  if (value === undefined) return N >= 50;
+  if (typeof value !== "boolean") {
+    throw new TypeError(`perNeuron must be true or false, got ${show(value)}`);
+  }
+  return value;
 }
 
 function fmt(x: number): string {
@@ -77,7 +122,15 @@ export interface EnergyDescentOptions {
 }
 
 function guideMarks(guides: { value: number; label: string }[] | undefined): Plot.Markish[] {
-  if (!guides || guides.length === 0) return [];
+  if (guides === undefined || guides === null) return [];
+  if (!Array.isArray(guides)) {
+    throw new TypeError(
+      `guides must be a list of { value, label } lines, e.g. [{ value: -0.5, label: "pattern" }], got ${
+        show(guides)
+      }`,
+    );
+  }
+  if (guides.length === 0) return [];
   guides.forEach((g, k) => {
     if (!g || !Number.isFinite(g.value)) {
       throw new RangeError(`guides[${k}].value must be a finite number, got ${show(g?.value)}`);
@@ -121,14 +174,16 @@ function guideMarks(guides: { value: number; label: string }[] | undefined): Plo
  */
 export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions = {}): Figure {
   checkTrace(trace);
+  options = optionsOf(options);
   const { N, energy: e } = trace;
-  const perNeuron = options.perNeuron ?? N >= 50;
+  const perNeuron = checkPerNeuron(options.perNeuron, N);
   const scale = perNeuron ? 1 / N : 1;
   const eLabel = perNeuron ? "energy per neuron E/N" : "energy E";
   const R = trace.overlaps.length;
   const labels = patternLabels(options.labels, R, { extra: true });
   const hi = R > 0 ? checkInteger("highlight", options.highlight ?? 0, 0, R - 1) : 0;
-  const width = options.width ?? 640;
+  const width = checkInteger("width", options.width ?? 640, MIN_WIDTH, MAX_WIDTH);
+  const height = checkInteger("height", options.height ?? 240, MIN_HEIGHT, MAX_HEIGHT);
   const async = trace.mode === "async";
   const U = e.length - 1;
   const xLabel = async
@@ -179,7 +234,7 @@ export function energyDescent(trace: EnergyTrace, options: EnergyDescentOptions 
   if (!async && U <= 40) eMarks.push(Plot.dot(line, { x: "i", y: "y", fill: colors.on, r: 2.5 }));
   const energyPanel = plot({
     width,
-    height: options.height ?? 240,
+    height,
     marginLeft: MARGIN_LEFT,
     marginRight: MARGIN_RIGHT,
     marginBottom: R > 0 ? 24 : 40,
@@ -283,6 +338,7 @@ export function syncAsyncContrast(
 ): Figure {
   checkTrace(sync, "sync");
   checkTrace(async, "async");
+  options = optionsOf(options);
   if (sync.mode !== "sync" || async.mode !== "async") {
     throw new RangeError(
       `sync and async must be traces of mode "sync" and "async", got ${show(sync.mode)} and ${
@@ -296,13 +352,18 @@ export function syncAsyncContrast(
     );
   }
   const N = sync.N;
-  const perNeuron = options.perNeuron ?? N >= 50;
+  const perNeuron = checkPerNeuron(options.perNeuron, N);
   const scale = perNeuron ? 1 / N : 1;
   const R = Math.min(sync.overlaps.length, async.overlaps.length);
   const labels = patternLabels(options.labels, R, { extra: true });
   const shown = options.show ?? Array.from({ length: Math.min(R, 2) }, (_, r) => r);
+  if (!Array.isArray(shown)) {
+    throw new TypeError(
+      `show must be a list of reference indices in [0, ${R - 1}], e.g. [0, 1], got ${show(shown)}`,
+    );
+  }
   shown.forEach((r, k) => checkInteger(`show[${k}]`, r, 0, R - 1));
-  const width = options.width ?? 640;
+  const width = checkInteger("width", options.width ?? 640, MIN_WIDTH, MAX_WIDTH);
   const T = Math.max(sync.steps, async.steps, 1);
   const syncColor = colors.secondary, asyncColor = colors.primary;
   const syncE = Array.from(sync.energy, (y, t) => ({ t, y: y * scale }));

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EnergyProfile } from "../landscape.ts";
-import { show } from "../validate.ts";
+import { checkInteger, show } from "../validate.ts";
 import { patternLabels } from "./overlaps.ts";
 import { type Figure, framed, plot } from "./figure.ts";
 import { colors } from "./theme.ts";
@@ -22,6 +22,45 @@ export interface LandscapeOptions {
   title?: string;
   /** Width in pixels (default 640). */
   width?: number;
+}
+
+/** Throws unless `profile` looks like the result of energyProfile() (finite energies, marks on the path). */
+function checkProfile(profile: EnergyProfile): void {
+  if (
+    !profile || typeof profile !== "object" || !(profile.energy instanceof Float64Array) ||
+    profile.energy.length < 1 || !Array.isArray(profile.marks) || !Array.isArray(profile.overlaps)
+  ) {
+    throw new TypeError(
+      `profile must be an EnergyProfile from energyProfile(), got ${show(profile)}`,
+    );
+  }
+  const e = profile.energy, L = e.length - 1;
+  checkInteger("profile.N", profile.N, 1);
+  for (let j = 0; j <= L; j++) {
+    if (!Number.isFinite(e[j])) {
+      throw new RangeError(`profile.energy[${j}] must be a finite number, got ${show(e[j])}`);
+    }
+  }
+  if (profile.marks.length < 1) {
+    throw new RangeError("profile.marks must mark at least one waypoint, got none");
+  }
+  profile.marks.forEach((m, k) => checkInteger(`profile.marks[${k}].index`, m?.index, 0, L));
+  profile.overlaps.forEach((o, r) => {
+    if (!(o instanceof Float64Array) || o.length !== L + 1) {
+      throw new TypeError(
+        `profile.overlaps[${r}] must be a Float64Array of length ${L + 1} (one per energy), got ${
+          show(o)
+        }`,
+      );
+    }
+    for (let j = 0; j <= L; j++) {
+      if (!Number.isFinite(o[j])) {
+        throw new RangeError(
+          `profile.overlaps[${r}][${j}] must be a finite number, got ${show(o[j])}`,
+        );
+      }
+    }
+  });
 }
 
 const MARGIN_LEFT = 64;
@@ -52,25 +91,37 @@ const SERIES = [colors.primary, colors.secondary, "#2ca02c", "#9467bd", "#8c564b
  * ```
  */
 export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptions = {}): Figure {
-  if (!profile || !(profile.energy instanceof Float64Array) || profile.energy.length < 2) {
-    throw new TypeError(
-      `profile must be an EnergyProfile from energyProfile(), got ${show(profile)}`,
-    );
+  checkProfile(profile);
+  if (options === null || options === undefined) options = {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, got ${show(options)}`);
   }
   const { N, energy: e, marks } = profile;
+  if (options.perNeuron !== undefined && typeof options.perNeuron !== "boolean") {
+    throw new TypeError(`perNeuron must be true or false, got ${show(options.perNeuron)}`);
+  }
   const perNeuron = options.perNeuron ?? N >= 50;
   const scale = perNeuron ? 1 / N : 1;
   const R = profile.overlaps.length;
   const labels = patternLabels(options.labels, R, { extra: true });
-  const width = options.width ?? 640;
+  const width = checkInteger("width", options.width ?? 640, 200, 4000);
   const L = e.length - 1;
+  const xMax = Math.max(L, 1); // a path of identical waypoints is a single point at 0
   const line = Array.from(e, (y, j) => ({ j, y: y * scale }));
-  const at = marks.map((m) => ({ j: m.index, y: e[m.index] * scale, label: m.label }));
+  // waypoints at the same place (equal consecutive states) share one mark
+  const at: { j: number; y: number; label: string }[] = [];
+  for (const m of marks) {
+    const last = at[at.length - 1];
+    if (last && last.j === m.index) last.label += ` = ${m.label}`;
+    else at.push({ j: m.index, y: e[m.index] * scale, label: String(m.label) });
+  }
   // the highest point between consecutive waypoints: the barrier along this path
-  const humps = marks.slice(1).map((m, k) => {
+  // (a leg between equal waypoints has no flips and no barrier)
+  const humps = marks.slice(1).flatMap((m, k) => {
+    if (m.index <= marks[k].index) return [];
     let top = marks[k].index;
     for (let j = marks[k].index; j <= m.index; j++) if (e[j] > e[top]) top = j;
-    return { j: top, y: e[top] * scale };
+    return [{ j: top, y: e[top] * scale }];
   });
   let yMin = Infinity, yMax = -Infinity;
   for (const d of line) {
@@ -89,7 +140,7 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
     marginTop: 24,
     marginBottom: R > 0 ? 16 : 40,
     x: {
-      domain: [0, L],
+      domain: [0, xMax],
       label: R > 0 ? null : "single flips along the path",
       tickFormat: R > 0 ? () => "" : undefined,
     },
@@ -161,7 +212,7 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
       marginLeft: MARGIN_LEFT,
       marginRight: MARGIN_RIGHT,
       marginTop: 20,
-      x: { domain: [0, L], label: "single flips along the path" },
+      x: { domain: [0, xMax], label: "single flips along the path" },
       y: { label: "overlap m", domain: [-0.2, 1.05], ticks: [0, 0.5, 1] },
       marks: overlapMarks,
     }, ""));
@@ -172,6 +223,8 @@ export function landscapeProfile(profile: EnergyProfile, options: LandscapeOptio
     "between them (a barrier along this path; other paths may cross lower).";
   const alt = `Energy${perNeuron ? " per neuron" : ""} along a path of ${L} single flips through ${
     at.map((a) => `${a.label} (${fmt(a.y)})`).join(", ")
-  }; barriers ${humps.map((h) => fmt(h.y)).join(", ")}`;
+  }; ${
+    humps.length ? `barriers ${humps.map((h) => fmt(h.y)).join(", ")}` : "no barrier (no flips)"
+  }`;
   return framed(parts, { title: options.title, note, width, alt });
 }
