@@ -71,3 +71,34 @@ Deno.test("checkDeltaE: a function that flips S in place does not spoil the chec
   };
   assert.equal(checkDeltaE(mutating).ok, true);
 });
+
+Deno.test("checkDeltaE(5): 'expected a function', not 'your function threw'", () => {
+  const r = checkDeltaE(5 as never);
+  assert.equal(r.ok, false);
+  assert.match(r.message, /expected a function \(w, S, k\) => Delta E, got 5/);
+});
+
+Deno.test("checkDeltaE asks each case once: the sign rule is judged on the compared answers", () => {
+  // right on every case, then throwing (or answering -1): the check neither throws
+  // nor asks again, so nothing unchecked can slip through
+  let calls = 0;
+  const late = (w: number[][], S: Int8Array, k: number) => {
+    if (++calls > 24) throw new Error("late");
+    return right(w, S, k);
+  };
+  const r = checkDeltaE(late);
+  assert.equal(r.ok, true);
+  assert.equal(calls, 24);
+});
+
+Deno.test("checkDeltaE never throws, even when the student's answer cannot be printed", () => {
+  const weird = () =>
+    ({
+      toString: () => {
+        throw new Error("boom");
+      },
+    }) as unknown as number;
+  const r = checkDeltaE(weird);
+  assert.equal(r.ok, false);
+  assert.match(r.message, /your function returns/);
+});

@@ -11,6 +11,7 @@ import { hebbianWeights, type Network } from "../network.ts";
 import { denseNetwork } from "../network.ts";
 import { randomPatterns } from "../patterns.ts";
 import { gaussian, randomInt, rng } from "../random.ts";
+import { show } from "../validate.ts";
 import { type Case, CheckResult, compareFunctions } from "./check.ts";
 
 /** The student's function: Delta E when neuron k flips, from rows of weights w[i][j] and S. */
@@ -80,6 +81,27 @@ export function checkDeltaE(student: DeltaEFunction): CheckResult {
   const hint = "flipping means S_k' = -S_k. Write E as the terms without k, the terms with " +
     "exactly one index equal to k, and the diagonal term w_kk S_k^2. Which of them change? " +
     "Use S_k^2 = 1 and w_jk = w_kj.";
+  if (typeof student !== "function") {
+    return new CheckResult(
+      false,
+      `expected a function (w, S, k) => Delta E, got ${show(student)}.`,
+      hint,
+    );
+  }
+  try {
+    return runChecks(student, hint);
+  } catch (e) {
+    // a check never throws: whatever escapes (e.g. a student's answer whose
+    // printing fails) becomes a "not yet"
+    return new CheckResult(
+      false,
+      `the check could not finish: ${e instanceof Error ? e.message : String(e)}`,
+      hint,
+    );
+  }
+}
+
+function runChecks(student: DeltaEFunction, hint: string): CheckResult {
   const cases = deltaECases();
   const nets = new Map<number[][], Network>();
   const reference = (w: number[][], S: Int8Array, k: number) => {
@@ -88,11 +110,18 @@ export function checkDeltaE(student: DeltaEFunction): CheckResult {
     return deltaE(net, S, k);
   };
   const asCases: Case<[number[][], Int8Array, number]>[] = cases.map((c) => ({
-    // give the student copies, so an accidental in-place flip cannot spoil the next case
     args: [c.w, c.S, c.k],
     label: c.label,
   }));
-  const wrapped: DeltaEFunction = (w, S, k) => student(w.map((row) => row.slice()), S.slice(), k);
+  // the student's answers, kept from the comparison so that the sign rule is
+  // judged on the very answers that were compared (each case is asked once)
+  const answers = new Map<number[][], unknown>();
+  const wrapped: DeltaEFunction = (w, S, k) => {
+    // give the student copies, so an accidental in-place flip cannot spoil the next case
+    const d = student(w.map((row) => row.slice()), S.slice(), k);
+    answers.set(w, d);
+    return d;
+  };
   const result = compareFunctions(wrapped, reference, asCases, { tolerance: 1e-9, hint });
   if (!result.ok) return result;
   let flips = 0;
@@ -101,11 +130,11 @@ export function checkDeltaE(student: DeltaEFunction): CheckResult {
     const next = h >= 0 ? 1 : -1;
     if (next === c.S[c.k]) continue;
     flips++;
-    const d = student(c.w.map((row) => row.slice()), c.S.slice(), c.k);
-    if (!(d <= 1e-12)) {
+    const d = answers.get(c.w);
+    if (typeof d !== "number" || !(d <= 1e-12)) {
       return new CheckResult(
         false,
-        `for ${c.label} the sign rule flips neuron k, but your Delta E is ${d} > 0.`,
+        `for ${c.label} the sign rule flips neuron k, but your Delta E is ${String(d)}, not <= 0.`,
         hint,
       );
     }
