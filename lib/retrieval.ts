@@ -28,13 +28,13 @@ export interface RetrievalOptions {
   M?: number;
   /** Noise parameter of the standard gain (beta >= 0; `Infinity` = deterministic). */
   beta?: number;
-  /** A gain function of your own, instead of `beta`. */
+  /** A gain function of your own, instead of `beta` (give one of the two, not both). */
   gain?: Gain;
   /** Overlap of the cue with the cued pattern, in [-1, 1]. */
   m0: number;
-  /** Number of parallel steps (or asynchronous sweeps). */
+  /** Number of parallel steps (or asynchronous sweeps), at most 100,000. */
   steps: number;
-  /** One run per seed (default [1, 2, 3]); the seed fixes patterns, cue and noise. */
+  /** One run per seed (default [1, 2, 3]; at most 1000); the seed fixes patterns, cue and noise. */
   seeds?: readonly number[];
   /** `"sync"` (default: parallel updates, as in the map) or `"async"` (one sweep per time step). */
   mode?: UpdateMode;
@@ -65,11 +65,26 @@ export interface RetrievalResult {
   runs: RetrievalRun[];
 }
 
+/** Largest number of steps (every step's M overlaps are recorded). */
+const MAX_STEPS = 100_000;
+/** Largest number of runs (seeds). */
+const MAX_RUNS = 1000;
+/** Largest N x M: the patterns are held in memory about four times (N x M bytes each). */
+const MAX_PATTERN_ENTRIES = 2e8;
+/** Largest runs x steps x N: one random number and one gain value per neuron and step. */
+const MAX_NEURON_UPDATES = 2e9;
+/** Largest runs x steps x N x M: the cost of the fields and overlaps (about a minute). */
+const MAX_WORK = 2e10;
+
 /**
  * Simulates retrieval from a corrupted cue in a network of N stochastic
  * neurons storing M random patterns, once per seed, and returns the overlap
  * with the cued pattern and the largest overlap with any other pattern over
  * time. Uses `run` from `dynamics.ts` (no states kept, so N = 10,000 is cheap).
+ *
+ * Sizes are capped so that a typo fails at once instead of running for hours:
+ * steps <= 100,000, at most 1000 seeds, N x M <= 2e8, runs x steps x N <= 2e9
+ * and runs x steps x N x M <= 2e10 (about a minute).
  *
  * @example
  * ```ts
@@ -88,19 +103,56 @@ export function simulateRetrieval(options: RetrievalOptions): RetrievalResult {
   const M = checkInteger("M", options.M ?? 1, 1);
   const m0 = checkNumber("m0", options.m0, -1, 1);
   const steps = checkInteger("steps", options.steps, 0);
+  if (steps > MAX_STEPS) {
+    throw new RangeError(
+      `steps must be at most ${MAX_STEPS} (the overlaps of every step are kept), got ${steps}`,
+    );
+  }
   const mode = options.mode ?? "sync";
   let beta = NaN;
   let gain: Gain | undefined;
+  if (options.gain !== undefined && options.beta !== undefined) {
+    throw new TypeError(
+      `give either beta or gain, not both (got beta = ${show(options.beta)} and gain = ${
+        show(options.gain)
+      }): a gain function of your own replaces the standard gain of beta`,
+    );
+  }
   if (options.gain !== undefined) gain = checkGain(options.gain);
   else if (options.beta !== undefined) beta = checkNumber("beta", options.beta, 0);
   else throw new TypeError("beta or gain must be given (the noise of the neurons), got neither");
   const seeds = options.seeds ?? [1, 2, 3];
-  if (!Array.isArray(seeds) || seeds.length === 0) {
-    throw new RangeError(`seeds must be a non-empty list of numbers, got ${show(seeds)}`);
+  if (!Array.isArray(seeds) || seeds.length === 0 || seeds.length > MAX_RUNS) {
+    throw new RangeError(
+      `seeds must be a non-empty list of at most ${MAX_RUNS} numbers, got ${show(seeds)}`,
+    );
+  }
+  seeds.forEach((seed, k) => {
+    if (typeof seed !== "number" || !Number.isFinite(seed)) {
+      throw new RangeError(`seeds[${k}] must be a finite number, got ${show(seed)}`);
+    }
+  });
+  const runCount = seeds.length;
+  if (N * M > MAX_PATTERN_ENTRIES) {
+    throw new RangeError(
+      `N x M must be at most ${MAX_PATTERN_ENTRIES} (the patterns are held in memory), ` +
+        `got N = ${N}, M = ${M}`,
+    );
+  }
+  if (runCount * steps * N > MAX_NEURON_UPDATES) {
+    throw new RangeError(
+      `seeds.length x steps x N must be at most ${MAX_NEURON_UPDATES} (neuron updates), ` +
+        `got ${runCount} x ${steps} x ${N}`,
+    );
+  }
+  if (runCount * steps * N * M > MAX_WORK) {
+    throw new RangeError(
+      `seeds.length x steps x N x M must be at most ${MAX_WORK} (about a minute of work), ` +
+        `got ${runCount} x ${steps} x ${N} x ${M}`,
+    );
   }
   const flips = Math.round(((1 - m0) * N) / 2);
-  const runs = seeds.map((seed, k): RetrievalRun => {
-    checkNumber(`seeds[${k}]`, seed);
+  const runs = seeds.map((seed): RetrievalRun => {
     const r = rng(seed);
     const net = storePatterns(randomPatterns(M, N, r), { diagonal: options.diagonal });
     const cue = flipN(net.patterns[0], flips, r);

@@ -118,3 +118,66 @@ Deno.test("bad input: missing noise, negative beta, m0 outside [-1, 1], bad size
     /seeds must be a non-empty list/,
   );
 });
+
+// ---- tester findings (part 2): one test each ------------------------------------------------
+
+Deno.test("bad input: beta and gain together are rejected (no silent beta: NaN)", () => {
+  assert.throws(
+    () =>
+      simulateRetrieval({
+        N: 100,
+        beta: 2,
+        gain: (h) => 0.5 * (1 + Math.tanh(2 * h)),
+        m0: 0.2,
+        steps: 1,
+      }),
+    /give either beta or gain, not both \(got beta = 2 and gain = a function\)/,
+  );
+});
+
+Deno.test("bad input: a seed that is not a finite number is named seeds[k]", () => {
+  assert.throws(
+    () => simulateRetrieval({ N: 100, beta: 2, m0: 0.2, steps: 1, seeds: [1, Infinity] }),
+    /seeds\[1\] must be a finite number, got Infinity/,
+  );
+  assert.throws(
+    () => simulateRetrieval({ N: 100, beta: 2, m0: 0.2, steps: 1, seeds: [NaN] }),
+    /seeds\[0\] must be a finite number, got NaN/,
+  );
+});
+
+Deno.test("bad input: sizes beyond the work caps fail at once, naming the parameters", () => {
+  const t0 = performance.now();
+  assert.throws(
+    () => simulateRetrieval({ N: 100, beta: 2, m0: 0.2, steps: 1e9 }),
+    /steps must be at most 100000 .*got 1000000000/,
+  );
+  assert.throws(
+    () => simulateRetrieval({ N: 100, M: 1e7, beta: 2, m0: 0.2, steps: 1 }),
+    /N x M must be at most 200000000 .*got N = 100, M = 10000000/,
+  );
+  assert.throws(
+    () => simulateRetrieval({ N: 1e9, beta: 2, m0: 0.2, steps: 1 }),
+    /N x M must be at most .*got N = 1000000000, M = 1/,
+  );
+  assert.throws(
+    () => simulateRetrieval({ N: 1e7, beta: 2, m0: 0.2, steps: 100, seeds: [1, 2, 3] }),
+    /seeds\.length x steps x N must be at most 2000000000 .*got 3 x 100 x 10000000/,
+  );
+  assert.throws(
+    () => simulateRetrieval({ N: 1e5, M: 1000, beta: 2, m0: 0.2, steps: 100, seeds: [1, 2, 3] }),
+    /seeds\.length x steps x N x M must be at most 20000000000 .*got 3 x 100 x 100000 x 1000/,
+  );
+  assert.throws(
+    () =>
+      simulateRetrieval({
+        N: 100,
+        beta: 2,
+        m0: 0.2,
+        steps: 1,
+        seeds: Array.from({ length: 1001 }, (_, k) => k),
+      }),
+    /seeds must be a non-empty list of at most 1000 numbers/,
+  );
+  assert.ok(performance.now() - t0 < 200, "no work was started");
+});
