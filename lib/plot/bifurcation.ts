@@ -34,6 +34,13 @@ interface Segment {
   points: { beta: number; m: number }[];
 }
 
+/** Throws unless an optional text option is a string. */
+function checkOptionalText(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "string") {
+    throw new TypeError(`${name} must be a string, got ${show(value)}`);
+  }
+}
+
 /** Cuts each branch into runs of equal stability; a marginal point joins both neighbours. */
 function segmentsOf(points: readonly BifurcationPoint[]): Segment[] {
   const byBranch = new Map<number, BifurcationPoint[]>();
@@ -54,13 +61,14 @@ function segmentsOf(points: readonly BifurcationPoint[]): Segment[] {
         pendingMarginal = pt;
         continue;
       }
-      if (!cur || cur.stable !== p.stable) {
+      const stable = p.stability === "stable";
+      if (!cur || cur.stable !== stable) {
         const start: { beta: number; m: number }[] = pendingMarginal
           ? [pendingMarginal]
           : cur
           ? [cur.points[cur.points.length - 1]]
           : [];
-        cur = { key: `${branch}-${out.length}`, stable: p.stable, points: start };
+        cur = { key: `${branch}-${out.length}`, stable, points: start };
         out.push(cur);
       }
       cur.points.push(pt);
@@ -87,7 +95,7 @@ function stabilityChanges(points: readonly BifurcationPoint[]): { beta: number; 
     for (let k = 1; k < list.length; k++) {
       const a = list[k - 1], b = list[k];
       if (b.stability === "marginal") out.push({ beta: b.beta, m: b.m });
-      else if (a.stability !== "marginal" && a.stable !== b.stable) {
+      else if (a.stability !== "marginal" && a.stability !== b.stability) {
         out.push({ beta: (a.beta + b.beta) / 2, m: (a.m + b.m) / 2 });
       }
     }
@@ -150,24 +158,47 @@ export function bifurcationPlot(
       }`,
     );
   }
+  let lo = Infinity, hi = -Infinity;
   points.forEach((p, k) => {
     if (!(Number.isFinite(p?.beta) && Number.isFinite(p?.m) && Number.isInteger(p?.branch))) {
-      throw new RangeError(`points[${k}] must have finite beta and m and a branch number`);
+      throw new RangeError(
+        `points[${k}] must have finite beta and m and a branch number, got ${
+          p === null || typeof p !== "object"
+            ? show(p)
+            : `beta = ${show(p.beta)}, m = ${show(p.m)}, branch = ${show(p.branch)}`
+        }`,
+      );
     }
+    if (p.stability !== "stable" && p.stability !== "unstable" && p.stability !== "marginal") {
+      throw new RangeError(
+        `points[${k}].stability must be "stable", "unstable" or "marginal", got ${
+          show(p.stability)
+        }`,
+      );
+    }
+    if (p.beta < lo) lo = p.beta;
+    if (p.beta > hi) hi = p.beta;
   });
+  options ??= {};
+  checkOptionalText("title", options.title);
+  checkOptionalText("subtitle", options.subtitle);
   const width = checkInteger("width", options.width ?? 600, 200, 3000);
   const height = checkInteger("height", options.height ?? 340, 150, 3000);
+  const highlightList = options.highlight ?? [];
+  if (!Array.isArray(highlightList) && !ArrayBuffer.isView(highlightList)) {
+    throw new TypeError(
+      `highlight must be a list of betas in [${lo}, ${hi}], got ${show(highlightList)}`,
+    );
+  }
+  Array.from(highlightList, (b, k) => checkNumber(`highlight[${k}]`, b, lo, hi));
   const segments = segmentsOf(points);
-  const lo = Math.min(...points.map((p) => p.beta));
-  const hi = Math.max(...points.map((p) => p.beta));
   const changes = stabilityChanges(points).map((c) => ({
     ...c,
     kind: pitchforkOrNot(c, segments),
   }));
   const marks: { beta: number; m: number; label: string; labelY: number }[] = [];
-  const highlight = [...(options.highlight ?? [])].sort((a, b) => b - a);
+  const highlight = Array.from(highlightList).sort((a, b) => b - a);
   for (const beta of highlight) {
-    checkNumber("highlight", beta, lo, hi);
     const m = stableAt(segments, beta);
     if (m !== null) {
       // labels stacked under the upper branch, each at the end of a leader line from its

@@ -56,6 +56,8 @@ export interface CobwebOptions {
  * ```
  */
 export function mapFrame(lo: number, size: number): Plot.PlotOptions {
+  if (lo !== -1 && lo !== 0) throw new RangeError(`lo must be -1 or 0, got ${show(lo)}`);
+  checkNumber("size", size, 50, 20_000);
   const ticks = lo < 0 ? [-1, -0.5, 0, 0.5, 1] : [0, 0.2, 0.4, 0.6, 0.8, 1];
   return {
     width: size,
@@ -74,16 +76,33 @@ function labelOf(F: (m: number) => number): string {
   return typeof label === "string" ? label : "F(m)";
 }
 
+/**
+ * Throws unless `y`, the value of an overlap map at m, is an overlap in
+ * [-1, 1] (to rounding): anything else would be drawn off the canvas.
+ * `name` names the map in the message, e.g. "F" or "curves[1].F".
+ */
+function checkOverlapValue(name: string, y: unknown, m: number): number {
+  if (typeof y !== "number" || !(y >= -1 - 1e-12 && y <= 1 + 1e-12)) {
+    throw new RangeError(`${name}(m) must be an overlap in [-1, 1], got ${show(y)} at m = ${m}`);
+  }
+  return y;
+}
+
+/** Throws unless an optional text option is a string. */
+function checkOptionalText(name: string, value: unknown): string | undefined {
+  if (value !== undefined && typeof value !== "string") {
+    throw new TypeError(`${name} must be a string, got ${show(value)}`);
+  }
+  return value;
+}
+
 /** Samples F on [lo, hi], leaving a gap where it jumps (e.g. sgn at 0). */
 function sampleCurve(F: (m: number) => number, lo: number, hi: number, n = 400) {
   const pts: { x: number; y: number | null }[] = [];
   let prev: number | null = null;
   for (let k = 0; k <= n; k++) {
     const x = lo + ((hi - lo) * k) / n;
-    const y = F(x);
-    if (!Number.isFinite(y)) {
-      throw new RangeError(`F(m) must be a finite number, got ${show(y)} at m = ${x}`);
-    }
+    const y = checkOverlapValue("F", F(x), x);
     if (prev !== null && Math.abs(y - prev) > 0.25) pts.push({ x, y: null });
     pts.push({ x, y });
     prev = y;
@@ -110,14 +129,21 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
   if (typeof F !== "function") {
     throw new TypeError(`F must be an overlap map (a function m => m'), got ${show(F)}`);
   }
+  options ??= {};
+  checkOptionalText("title", options.title);
+  checkOptionalText("subtitle", options.subtitle);
   const range = options.range ?? "full";
   if (range !== "full" && range !== "positive") {
     throw new RangeError(`range must be "full" or "positive", got ${show(range)}`);
   }
   const lo = range === "full" ? -1 : 0;
-  const starts = (typeof options.m0 === "number" || options.m0 === undefined)
-    ? [options.m0 ?? 0.1]
-    : Array.from(options.m0);
+  const m0 = options.m0;
+  if (
+    m0 !== undefined && typeof m0 !== "number" && !Array.isArray(m0) && !ArrayBuffer.isView(m0)
+  ) {
+    throw new TypeError(`m0 must be a number or a list of numbers in [${lo}, 1], got ${show(m0)}`);
+  }
+  const starts = (typeof m0 === "number" || m0 === undefined) ? [m0 ?? 0.1] : Array.from(m0);
   if (starts.length === 0 || starts.length > cobwebColors.length) {
     throw new RangeError(
       `m0 must hold 1 to ${cobwebColors.length} starting overlaps, got ${starts.length}`,

@@ -5,13 +5,18 @@
  *
  * @module
  */
+import { checkNumber, show } from "../validate.ts";
 import { escapeXml, type Figure, svgFigure } from "./figure.ts";
+
+const SYMBOLS = ["line", "dashed", "dotted", "dot", "open", "band", "thin"] as const;
+/** What a CSS colour can be made of (hex, names, rgb()/hsl() with numbers): no quotes or markup. */
+const COLOR = /^[#a-zA-Z0-9(),.%\s-]{1,64}$/;
 
 /** One entry of a {@linkcode symbolKey}. */
 export interface KeyItem {
   /** The symbol drawn in front of the label. */
-  symbol: "line" | "dashed" | "dotted" | "dot" | "open" | "band" | "thin";
-  /** Its colour (default black). */
+  symbol: typeof SYMBOLS[number];
+  /** Its colour, any CSS colour (default black). */
   color?: string;
   /** What it means. */
   label: string;
@@ -31,7 +36,36 @@ export interface KeyItem {
  * ```
  */
 export function symbolKey(items: readonly KeyItem[], options: { width?: number } = {}): Figure {
-  const maxWidth = options.width ?? 640;
+  if (!Array.isArray(items)) {
+    throw new TypeError(
+      `items must be a list of { symbol, label, color? } entries, got ${show(items)}`,
+    );
+  }
+  items.forEach((item, k) => {
+    if (item === null || typeof item !== "object") {
+      throw new TypeError(
+        `items[${k}] must be an entry { symbol, label, color? }, got ${show(item)}`,
+      );
+    }
+    if (!(SYMBOLS as readonly unknown[]).includes(item.symbol)) {
+      throw new RangeError(
+        `items[${k}].symbol must be one of ${SYMBOLS.map((s) => `"${s}"`).join(", ")}, got ${
+          show(item.symbol)
+        }`,
+      );
+    }
+    if (typeof item.label !== "string") {
+      throw new TypeError(`items[${k}].label must be a string, got ${show(item.label)}`);
+    }
+    if (item.color !== undefined && (typeof item.color !== "string" || !COLOR.test(item.color))) {
+      throw new TypeError(
+        `items[${k}].color must be a CSS colour such as "#1f77b4", "steelblue" or ` +
+          `"rgb(31, 119, 180)", got ${show(item.color)}`,
+      );
+    }
+  });
+  options ??= {};
+  const maxWidth = checkNumber("width", options.width ?? 640, 1, 20_000);
   const font = 11;
   const rowHeight = 18;
   let x = 0, y = 0, widest = 0;
@@ -42,7 +76,7 @@ export function symbolKey(items: readonly KeyItem[], options: { width?: number }
       x = 0;
       y += rowHeight;
     }
-    const c = item.color ?? "#1a1a1a";
+    const c = escapeXml(item.color ?? "#1a1a1a");
     const cy = y + 9;
     switch (item.symbol) {
       case "line":

@@ -14,6 +14,13 @@ import { mapFrame } from "./cobweb.ts";
 import { type KeyItem, symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
+/** Throws unless an optional text option is a string. */
+function checkOptionalText(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "string") {
+    throw new TypeError(`${name} must be a string, got ${show(value)}`);
+  }
+}
+
 /** Colours for a family of curves (by increasing parameter). */
 const family = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b", "#041a3d"];
 
@@ -48,6 +55,8 @@ export function gainPlot(betas: readonly number[], options: GainPlotOptions = {}
     );
   }
   betas.forEach((b, k) => checkNumber(`betas[${k}]`, b, 0, Number.MAX_VALUE));
+  options ??= {};
+  checkOptionalText("title", options.title);
   const hMax = checkNumber("hMax", options.hMax ?? 2, 0.1, 1e6);
   const width = checkInteger("width", options.width ?? 560, 200, 3000);
   const sorted = [...betas].sort((a, b) => a - b);
@@ -133,6 +142,8 @@ export function groupsPlot(
   options: GroupsPlotOptions = {},
 ): Figure {
   const f = groupFractions(m, gainOrBeta);
+  options ??= {};
+  checkOptionalText("title", options.title);
   const width = checkInteger("width", options.width ?? 520, 240, 3000);
   const gainText = typeof gainOrBeta === "number"
     ? `β = ${shortNumber(gainOrBeta)}`
@@ -201,8 +212,8 @@ export function groupsPlot(
 export interface MapCurve {
   /** The overlap map. */
   F: (m: number) => number;
-  /** Its legend entry, e.g. "α = 0.05". */
-  label: string;
+  /** Its legend entry, e.g. "α = 0.05" (default "curve 1", "curve 2", ...). */
+  label?: string;
 }
 
 /** Options of {@linkcode mapCurvesPlot}. */
@@ -241,7 +252,14 @@ export function mapCurvesPlot(curves: readonly MapCurve[], options: MapCurvesOpt
     if (typeof c?.F !== "function") {
       throw new TypeError(`curves[${k}].F must be an overlap map (a function), got ${show(c?.F)}`);
     }
+    if (c.label !== undefined && typeof c.label !== "string") {
+      throw new TypeError(`curves[${k}].label must be a string, got ${show(c.label)}`);
+    }
   });
+  const labels = curves.map((c, k) => c.label ?? `curve ${k + 1}`);
+  options ??= {};
+  checkOptionalText("title", options.title);
+  checkOptionalText("subtitle", options.subtitle);
   const range = options.range ?? "positive";
   if (range !== "full" && range !== "positive") {
     throw new RangeError(`range must be "full" or "positive", got ${show(range)}`);
@@ -252,10 +270,12 @@ export function mapCurvesPlot(curves: readonly MapCurve[], options: MapCurvesOpt
   const data = curves.flatMap((c, k) =>
     Array.from({ length: 201 }, (_, j) => {
       const m = lo + ((1 - lo) * j) / 200;
-      const y = c.F(m);
-      if (!Number.isFinite(y)) {
+      const y: unknown = c.F(m);
+      if (typeof y !== "number" || !(y >= -1 - 1e-12 && y <= 1 + 1e-12)) {
         throw new RangeError(
-          `curves[${k}].F(m) must be a finite number, got ${show(y)} at m = ${m}`,
+          `curves[${k}].F(m) (${labels[k]}) must be an overlap in [-1, 1], got ${
+            show(y)
+          } at m = ${m}`,
         );
       }
       return { m, y, k };
@@ -287,13 +307,13 @@ export function mapCurvesPlot(curves: readonly MapCurve[], options: MapCurvesOpt
       }),
     ],
   }, "");
-  const items = curves.map((c, k) => {
-    const mine = fps.filter((p) => p.k === k && p.m >= 0).map((p) => p.m);
-    const best = mine.length ? Math.max(...mine) : null;
+  const items = curves.map((_, k) => {
+    let best: number | null = null;
+    for (const p of fps) if (p.k === k && p.m >= 0 && (best === null || p.m > best)) best = p.m;
     return {
       symbol: "line" as const,
       color: color(k),
-      label: `${c.label}${
+      label: `${labels[k]}${
         options.fixedPoints === false ? "" : best === null ? "" : `: m* = ${best.toFixed(3)}`
       }`,
     };

@@ -14,6 +14,34 @@ import { type Figure, framed, hconcat, plot, textFigure, vconcat } from "./figur
 import { type KeyItem, symbolKey } from "./key.ts";
 import { colors } from "./theme.ts";
 
+/** Throws unless `values` is a non-empty list of numbers in [lo, hi]. */
+function checkSeries(name: string, values: unknown, lo: number, hi: number): void {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    throw new TypeError(
+      `${name} must be a list of overlaps in [${lo}, ${hi}], got ${show(values)}`,
+    );
+  }
+  const list = values as ArrayLike<unknown>;
+  if (list.length === 0) {
+    throw new RangeError(`${name} must hold at least one overlap, got length 0`);
+  }
+  for (let t = 0; t < list.length; t++) checkNumber(`${name}[${t}]`, list[t], lo, hi);
+}
+
+/** Smallest entry (Infinity for none); a loop, since Math.min(...list) overflows the stack. */
+function minOf(values: ArrayLike<number>): number {
+  let lo = Infinity;
+  for (let k = 0; k < values.length; k++) if (values[k] < lo) lo = values[k];
+  return lo;
+}
+
+/** Largest entry (-Infinity for none). */
+function maxOf(values: ArrayLike<number>): number {
+  let hi = -Infinity;
+  for (let k = 0; k < values.length; k++) if (values[k] > hi) hi = values[k];
+  return hi;
+}
+
 /** Options of {@linkcode retrievalPlot}. */
 export interface RetrievalPlotOptions {
   /** Prediction m(0), m(1), ... for the cued overlap (e.g. from `iterateMap`), drawn as dots. */
@@ -52,18 +80,54 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
       `result must come from simulateRetrieval (with at least one run), got ${show(result)}`,
     );
   }
-  const { N, M, steps, mode } = result;
+  const N = checkInteger("result.N", result.N, 1);
+  const M = checkInteger("result.M", result.M, 1);
+  const steps = checkInteger("result.steps", result.steps, 0);
+  const mode = result.mode;
+  if (mode !== "sync" && mode !== "async") {
+    throw new RangeError(`result.mode must be "sync" or "async", got ${show(mode)}`);
+  }
+  checkNumber("result.m0", result.m0, -1, 1);
+  if (typeof result.beta !== "number") {
+    throw new TypeError(
+      `result.beta must be a number (NaN for a gain of one's own), got ${show(result.beta)}`,
+    );
+  }
+  options ??= {};
+  const showOthers = (options.others ?? true) && M > 1;
+  result.runs.forEach((r, k) => {
+    if (r === null || typeof r !== "object") {
+      throw new TypeError(
+        `result.runs[${k}] must be a run { seed, cued, maxOther }, got ${show(r)}`,
+      );
+    }
+    checkSeries(`result.runs[${k}].cued`, r.cued, -1, 1);
+    if (showOthers) checkSeries(`result.runs[${k}].maxOther`, r.maxOther, 0, 1);
+  });
   const width = checkInteger("width", options.width ?? 760, 300, 4000);
+  if (
+    options.theory !== undefined && !Array.isArray(options.theory) &&
+    !ArrayBuffer.isView(options.theory)
+  ) {
+    throw new TypeError(
+      `theory must be a list of overlaps in [-1, 1] (e.g. from iterateMap), got ${
+        show(options.theory)
+      }`,
+    );
+  }
   const theory = options.theory ? Array.from(options.theory) : [];
   theory.forEach((m, t) => checkNumber(`theory[${t}]`, m, -1, 1));
   if (options.fixedPoint !== undefined) checkNumber("fixedPoint", options.fixedPoint, -1, 1);
-  const showOthers = (options.others ?? true) && M > 1;
+  for (const name of ["theoryLabel", "title"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "string") {
+      throw new TypeError(`${name} must be a string, got ${show(options[name])}`);
+    }
+  }
   const tMax = Math.max(steps, theory.length - 1, 1);
   const timeLabel = mode === "async" ? "sweeps (N single-neuron updates each) →" : "time step t →";
 
   const cued = result.runs.flatMap((r, k) => Array.from(r.cued, (m, t) => ({ t, m, k })));
-  const allM = [...cued.map((d) => d.m), ...theory];
-  const yLo = Math.min(0, ...allM) < -0.05 ? -1 : 0;
+  const yLo = Math.min(minOf(cued.map((d) => d.m)), minOf(theory)) < -0.05 ? -1 : 0;
   const panelWidth = showOthers ? Math.round(width * 0.56) : width;
   const left = plot({
     width: panelWidth,
@@ -114,7 +178,7 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
   let othersText = "";
   if (showOthers) {
     const others = result.runs.flatMap((r, k) => Array.from(r.maxOther, (m, t) => ({ t, m, k })));
-    const top = Math.max(5 * ref, ...others.map((d) => d.m)) * 1.1;
+    const top = Math.max(5 * ref, maxOf(others.map((d) => d.m))) * 1.1;
     const right = plot({
       width: width - panelWidth - 16,
       height: 300,
@@ -160,8 +224,8 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
       ], { gap: 2 }),
     );
     const finals = result.runs.map((r) => r.maxOther[r.maxOther.length - 1]);
-    othersText = `; the largest other overlap ends between ${Math.min(...finals).toFixed(3)} and ${
-      Math.max(...finals).toFixed(3)
+    othersText = `; the largest other overlap ends between ${minOf(finals).toFixed(3)} and ${
+      maxOf(finals).toFixed(3)
     } (1/sqrt(N) = ${shortNumber(ref)})`;
   }
   const runs = result.runs.length;
@@ -189,8 +253,8 @@ export function retrievalPlot(result: RetrievalResult, options: RetrievalPlotOpt
     alt:
       `Overlap with the cued pattern in ${runs} simulated runs (N = ${N}, M = ${M}, ${mode}) from m0 = ${
         shortNumber(result.m0)
-      }: after ${steps} steps between ${Math.min(...finalsCued).toFixed(3)} and ${
-        Math.max(...finalsCued).toFixed(3)
+      }: after ${steps} steps between ${minOf(finalsCued).toFixed(3)} and ${
+        maxOf(finalsCued).toFixed(3)
       }${
         theory.length ? `; theory ends at ${theory[theory.length - 1].toFixed(3)}` : ""
       }${othersText}.`,
