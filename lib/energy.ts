@@ -38,11 +38,11 @@ import { NeuronUpdater, run, type UpdateCallback } from "./dynamics.ts";
 import type { Gain } from "./gain.ts";
 import { overlapSums } from "./field.ts";
 import {
+  checkNetwork,
   checkState,
   type DenseNetwork,
   denseNetwork,
   type Diagonal,
-  type HebbianNetwork,
   type Network,
 } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
@@ -58,7 +58,7 @@ function asDense(weights: WeightsLike): DenseNetwork {
     !(weights instanceof Float64Array)
   ) {
     if ((weights as DenseNetwork).kind === "dense") {
-      return checkEnergyNetwork(weights, "weights") as DenseNetwork;
+      return checkNetwork(weights, "weights") as DenseNetwork;
     }
   }
   if (!(weights instanceof Float64Array) && !Array.isArray(weights)) {
@@ -69,78 +69,6 @@ function asDense(weights: WeightsLike): DenseNetwork {
     );
   }
   return denseNetwork(weights);
-}
-
-/**
- * @internal Checks that `net` is a network from `storePatterns` or
- * `denseNetwork` (its kind, its size N and the lengths of its arrays), so that
- * a missing or hand-built network gives a clear error instead of a crash or a
- * NaN deep inside. O(1): the values of dense weights are checked through the
- * energies they produce (see {@linkcode checkFiniteEnergy}).
- *
- * @example
- * ```ts
- * import { denseNetwork } from "./network.ts";
- * import { checkEnergyNetwork } from "./energy.ts";
- * checkEnergyNetwork(denseNetwork([[0, 1], [1, 0]])); // ok
- * ```
- */
-export function checkEnergyNetwork(net: unknown, name = "net"): Network {
-  const made = "a network from storePatterns(patterns) or denseNetwork(weights)";
-  if (net === null || typeof net !== "object" || Array.isArray(net) || ArrayBuffer.isView(net)) {
-    throw new TypeError(`${name} must be ${made}, got ${show(net)}`);
-  }
-  const n = net as Record<string, unknown>;
-  if (n.kind !== "hebbian" && n.kind !== "dense") {
-    throw new TypeError(
-      `${name} must be ${made}: ${name}.kind must be "hebbian" or "dense", got ${show(n.kind)}`,
-    );
-  }
-  const N = n.N;
-  if (typeof N !== "number" || !Number.isInteger(N) || N < 1) {
-    throw new TypeError(
-      `${name} must be ${made}: ${name}.N must be an integer >= 1, got ${show(N)}`,
-    );
-  }
-  if (n.kind === "dense") {
-    if (!(n.w instanceof Float64Array) || n.w.length !== N * N) {
-      throw new TypeError(
-        `${name} must be ${made}: ${name}.w must be a Float64Array of N*N = ${N * N} weights, got ${
-          show(n.w)
-        }`,
-      );
-    }
-    return net as DenseNetwork;
-  }
-  const M = n.M;
-  if (typeof M !== "number" || !Number.isInteger(M) || M < 1) {
-    throw new TypeError(
-      `${name} must be ${made}: ${name}.M must be an integer >= 1, got ${show(M)}`,
-    );
-  }
-  for (const key of ["xi", "xiT"]) {
-    const a = n[key];
-    if (!(a instanceof Int8Array) || a.length !== N * M) {
-      throw new TypeError(
-        `${name} must be ${made}: ${name}.${key} must be an Int8Array of N*M = ${
-          N * M
-        } entries, got ${show(a)}`,
-      );
-    }
-  }
-  if (!Array.isArray(n.patterns) || n.patterns.length !== M) {
-    throw new TypeError(
-      `${name} must be ${made}: ${name}.patterns must list its M = ${M} patterns, got ${
-        show(n.patterns)
-      }`,
-    );
-  }
-  if (n.diagonal !== "zero" && n.diagonal !== "hebb") {
-    throw new TypeError(
-      `${name} must be ${made}: ${name}.diagonal must be "zero" or "hebb", got ${show(n.diagonal)}`,
-    );
-  }
-  return net as HebbianNetwork;
 }
 
 /**
@@ -178,9 +106,9 @@ export function checkFiniteEnergy(net: Network, value: number, what: string): nu
   throw new RangeError(`the ${what} is not a finite number, got ${show(value)}`);
 }
 
-/** checkEnergyNetwork, then checkState: the network first, so a missing one is named. */
+/** checkNetwork, then checkState: the network first, so a missing one is named. */
 function checkNetAndState(net: Network, state: Int8Array, name = "state"): Int8Array {
-  checkEnergyNetwork(net);
+  checkNetwork(net);
   return checkState(net, state, name);
 }
 
@@ -676,7 +604,7 @@ export function updaterDeltaE(net: Network, u: NeuronUpdater, k: number): number
 
 /** O(1): `u` must be a NeuronUpdater whose state has the network's N neurons. */
 function checkUpdater(net: Network, u: NeuronUpdater): void {
-  checkEnergyNetwork(net);
+  checkNetwork(net);
   if (!(u instanceof NeuronUpdater) || u.state.length !== net.N) {
     throw new TypeError(
       `u must be a NeuronUpdater of this network (N = ${net.N}), got ${

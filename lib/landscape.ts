@@ -14,8 +14,8 @@
  * @module
  */
 import { NeuronUpdater } from "./dynamics.ts";
-import { checkEnergyNetwork, checkFiniteEnergy, updaterDeltaE, updaterEnergy } from "./energy.ts";
-import { checkState, type Network } from "./network.ts";
+import { checkFiniteEnergy, updaterDeltaE, updaterEnergy } from "./energy.ts";
+import { checkNetwork, checkState, type Network } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
 import { type Rng, type RngLike, toRng } from "./random.ts";
 import { show } from "./validate.ts";
@@ -75,7 +75,7 @@ export function energyProfile(
   waypoints: readonly Int8Array[],
   options: ProfileOptions = {},
 ): EnergyProfile {
-  checkEnergyNetwork(net);
+  checkNetwork(net);
   if (options === null || options === undefined) options = {};
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`options must be an object, got ${show(options)}`);

@@ -19,8 +19,8 @@
  * @module
  */
 import { run } from "./dynamics.ts";
-import { checkEnergyNetwork, energy } from "./energy.ts";
-import { checkPatterns, type HebbianNetwork } from "./network.ts";
+import { energy } from "./energy.ts";
+import { checkNetwork, checkPatterns, type HebbianNetwork } from "./network.ts";
 import { randomPattern } from "./patterns.ts";
 import type { Pattern } from "./patterns.ts";
 import { type RngLike, toRng } from "./random.ts";
@@ -41,7 +41,7 @@ function patternList(patterns: readonly Pattern[] | HebbianNetwork): readonly Pa
       }`,
     );
   }
-  checkEnergyNetwork(patterns, "patterns");
+  checkNetwork(patterns, "patterns");
   checkPatterns((patterns as HebbianNetwork).patterns as Pattern[], "patterns.patterns");
   return (patterns as HebbianNetwork).patterns;
 }
@@ -306,7 +306,7 @@ export function fixedPointCensus(net: HebbianNetwork, options: CensusOptions): C
       `net must be a Hebbian network (storePatterns), got ${show(net?.kind ?? net)}`,
     );
   }
-  checkEnergyNetwork(net);
+  checkNetwork(net);
   if (options === null || options === undefined) {
     throw new TypeError(
       `options must be given with at least rng (a seed or a generator), e.g. { starts: 200, rng: 1 }, got ${
