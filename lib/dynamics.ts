@@ -19,7 +19,7 @@ import { hebbianField, overlapSums } from "./field.ts";
 import { denseField } from "./field.ts";
 import type { Gain } from "./gain.ts";
 import { standardGain } from "./gain.ts";
-import { checkState, type HebbianNetwork, type Network } from "./network.ts";
+import { checkState, checkStates, type HebbianNetwork, type Network } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
 import { permutation, type Rng, type RngLike, toRng } from "./random.ts";
 import { checkInteger, show } from "./validate.ts";
@@ -360,13 +360,13 @@ export function run(net: Network, initial: Int8Array, options: RunOptions): Traj
       } when every state of N = ${net.N} neurons is kept (recordStates: false keeps only the overlaps), got ${T}`,
     );
   }
-  if (options.patterns != null && !Array.isArray(options.patterns)) {
-    throw new TypeError(`patterns must be a list of patterns, got ${show(options.patterns)}`);
-  }
-  const refs = options.patterns ?? (net.kind === "hebbian" ? net.patterns : []);
+  const refs = checkStates(
+    net,
+    options.patterns ?? (net.kind === "hebbian" ? net.patterns : []),
+    "patterns",
+  );
   const refNet: HebbianNetwork | null =
     refs.length > 0 && net.kind === "hebbian" && refs === net.patterns ? net : null;
-  refs.forEach((p, mu) => checkState(net, p, `patterns[${mu}]`));
   const measure = (S: Int8Array): Float64Array => {
     const m = new Float64Array(refs.length);
     if (refNet) {

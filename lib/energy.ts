@@ -40,6 +40,7 @@ import { overlapSums } from "./field.ts";
 import {
   checkNetwork,
   checkState,
+  checkStates,
   type DenseNetwork,
   denseNetwork,
   type Diagonal,
@@ -407,14 +408,7 @@ export function energyTrace(
   }
   const refs = options.references ??
     (net.kind === "hebbian" ? net.patterns.slice(0, 10) : []);
-  if (!Array.isArray(refs)) {
-    throw new TypeError(
-      `references must be a list of states (Int8Array of +1/-1, length N = ${net.N}), got ${
-        show(refs)
-      }`,
-    );
-  }
-  refs.forEach((p, r) => checkState(net, p, `references[${r}]`));
+  checkStates(net, refs, "references");
   const R = refs.length;
   const N = net.N;
   // memory: energies and overlaps per entry (and, synchronously, every state)

@@ -15,7 +15,7 @@
  */
 import { NeuronUpdater } from "./dynamics.ts";
 import { checkFiniteEnergy, updaterDeltaE, updaterEnergy } from "./energy.ts";
-import { checkNetwork, checkState, type Network } from "./network.ts";
+import { checkNetwork, checkState, checkStates, type Network } from "./network.ts";
 import type { Pattern } from "./patterns.ts";
 import { type Rng, type RngLike, toRng } from "./random.ts";
 import { show } from "./validate.ts";
@@ -96,14 +96,7 @@ export function energyProfile(
     );
   }
   const refs = options.references ?? [];
-  if (!Array.isArray(refs)) {
-    throw new TypeError(
-      `references must be a list of states (Int8Array of +1/-1, length N = ${net.N}), got ${
-        show(refs)
-      }`,
-    );
-  }
-  refs.forEach((p, r) => checkState(net, p, `references[${r}]`));
+  checkStates(net, refs, "references");
   const r = options.rng === undefined ? null : toRng(options.rng);
   const N = net.N;
 

@@ -320,6 +320,28 @@ export function weightMatrix(net: Network): Float64Array {
  * checkState(denseNetwork([[0, 1], [1, 0]]), Int8Array.of(1, -1)); // ok
  * ```
  */
+/**
+ * Checks a list of states for `net` (each +1/-1 of length N), naming the
+ * list and the first bad entry.
+ *
+ * @example
+ * ```ts
+ * import { checkStates, denseNetwork } from "./network.ts";
+ * checkStates(denseNetwork([[0, 1], [1, 0]]), [Int8Array.of(1, -1)], "references"); // ok
+ * ```
+ */
+export function checkStates(net: Network, states: unknown, name: string): Int8Array[] {
+  if (!Array.isArray(states)) {
+    throw new TypeError(
+      `${name} must be a list of states (Int8Array of +1/-1, length N = ${net.N}), got ${
+        show(states)
+      }`,
+    );
+  }
+  states.forEach((p, k) => checkState(net, p, `${name}[${k}]`));
+  return states;
+}
+
 export function checkState(net: Network, state: Int8Array, name = "state"): Int8Array {
   checkNetwork(net);
   checkSpins(name, state);

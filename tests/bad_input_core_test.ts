@@ -140,7 +140,7 @@ Deno.test("run without options, with too many recorded steps, with patterns that
   );
   assert.throws(
     () => run(net, board, { steps: 1, patterns: "ab" as never }),
-    /patterns must be a list of patterns, got "ab"/,
+    /patterns must be a list of states \(Int8Array of \+1\/-1, length N = 16\), got "ab"/,
   );
 });
 

@@ -196,6 +196,20 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
       strokeWidth: 3,
       paintOrder: "stroke",
     });
+  const mStarLabels = (points: FixedPoint[], dy: number, anchor: "start" | "end") =>
+    Plot.text(points, {
+      x: "m",
+      y: "m",
+      text: (p: FixedPoint) => `m* = ${Math.abs(p.m) < 1e-12 ? 0 : p.m.toFixed(4)}`,
+      dy,
+      textAnchor: anchor,
+      fontSize: 11,
+      fontWeight: "bold",
+      fill: colors.on,
+      stroke: "white",
+      strokeWidth: 4,
+      paintOrder: "stroke",
+    });
   const marks: Plot.Markish[] = [
     Plot.frame({ stroke: "#ddd" }),
     Plot.line([[lo, lo], [1, 1]], { stroke: colors.guide, strokeDasharray: "5,4" }),
@@ -236,32 +250,8 @@ export function cobwebPlot(F: (m: number) => number, options: CobwebOptions = {}
     }),
     Plot.dot(stable, { x: "m", y: "m", r: 5.5, fill: colors.on }),
     // value labels: below-left of a positive fixed point, above-right of a negative one
-    Plot.text(stable.filter((p) => p.m >= 0), {
-      x: "m",
-      y: "m",
-      text: (p: FixedPoint) => `m* = ${Math.abs(p.m) < 1e-12 ? 0 : p.m.toFixed(4)}`,
-      dy: 16,
-      textAnchor: "end",
-      fontSize: 11,
-      fontWeight: "bold",
-      fill: colors.on,
-      stroke: "white",
-      strokeWidth: 4,
-      paintOrder: "stroke",
-    }),
-    Plot.text(stable.filter((p) => p.m < -1e-9), {
-      x: "m",
-      y: "m",
-      text: (p: FixedPoint) => `m* = ${Math.abs(p.m) < 1e-12 ? 0 : p.m.toFixed(4)}`,
-      dy: -16,
-      textAnchor: "start",
-      fontSize: 11,
-      fontWeight: "bold",
-      fill: colors.on,
-      stroke: "white",
-      strokeWidth: 4,
-      paintOrder: "stroke",
-    }),
+    mStarLabels(stable.filter((p) => p.m >= 0), 16, "end"),
+    mStarLabels(stable.filter((p) => p.m < -1e-9), -16, "start"),
   ];
   if (range === "full") {
     marks.splice(1, 0, Plot.ruleX([0], { stroke: "#eee" }), Plot.ruleY([0], { stroke: "#eee" }));
