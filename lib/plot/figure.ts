@@ -368,7 +368,7 @@ export function vconcat(figures: Figure[], options: ConcatOptions = {}): Figure 
 }
 
 /**
- * Puts a title (and optionally a subtitle) above a figure.
+ * Puts a title (and optionally a subtitle) above a figure: {@linkcode framed} without a note.
  *
  * @example
  * ```ts
@@ -377,14 +377,7 @@ export function vconcat(figures: Figure[], options: ConcatOptions = {}): Figure 
  * ```
  */
 export function titled(figure: Figure, title: string, subtitle?: string): Figure {
-  const width = Math.max(figure.width, 200);
-  const parts = [textFigure(title, { size: 15, weight: "bold", width })];
-  if (subtitle) parts.push(textFigure(subtitle, { size: 12, color: "#444", width }));
-  parts.push(figure);
-  return vconcat(parts, {
-    gap: 4,
-    alt: `${title}${subtitle ? ` (${subtitle})` : ""}: ${figure.alt}`,
-  });
+  return framed(figure, { title, subtitle, alt: figure.alt });
 }
 
 /** Options of {@linkcode framed}. */
